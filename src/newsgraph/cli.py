@@ -1,0 +1,311 @@
+"""The ``newsgraph`` command line: thin commands over the library. Only this module talks to people.
+
+Exit status: 0 when everything worked, 1 when any input failed or a command could not finish, 2 for
+usage errors (a bad option or value).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.dates import DateParseError, parse_date
+from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.export import FORMATS, article_record, export_to_path, write_export
+from newsgraph.pipeline import ingest as run_ingest
+from newsgraph.records import IngestOutcome, Metadata, PartialDate
+from newsgraph.settings import Settings
+from newsgraph.store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+STATUS_LABELS = {
+    "stored": "stored",
+    "already_stored": "already stored",
+    "duplicate": "near-duplicate",
+    "failed": "failed",
+}
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="SQLite database file [default: ./newsgraph.db, or $NEWSGRAPH_DB].",
+    )(fn)
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """newsgraph: a sourced, time-aware record of a developing news story."""
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except NewsgraphError as error:  # raised outside a command's own handling
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        sys.exit(1)
+
+
+# ingest -------------------------------------------------------------------------------------------
+
+def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
+                 ) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateParseError as e:
+        raise click.BadParameter(str(e)) from e
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_date_option, metavar="DATE",
+              help="Publication date for every input (ISO 8601: 2026-01-16, 2026-01, 2026).")
+@click.option("--outlet", help="Outlet name for every input.")
+@click.option("--title", help="Title for every input.")
+@click.option("--url", help="URL for every input.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching URLs on private, loopback and link-local addresses.")
+@click.option("-v", "--verbose", is_flag=True, help="List every article, not just the failures.")
+@json_option
+def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | None,
+           outlet: str | None, title: str | None, url: str | None, allow_private: bool,
+           verbose: bool, as_json: bool) -> None:
+    """Ingest articles from files, folders, URLs or - (standard input).
+
+    Reads text (.txt, .md), HTML, JSON Lines, RSS/Atom feeds and WARC files; folders are read
+    recursively. Each article is cleaned and stored once; near-duplicates are kept, marked.
+
+    Example:
+
+        newsgraph ingest articles/ feed.xml https://example.org/story.html --db story.db
+    """
+    settings = _settings(db=db, allow_private=allow_private or None)
+    overrides = Metadata(title=title, url=url, outlet=outlet, published=published)
+    with _store(settings) as store:
+        stream = run_ingest(inputs, store, settings=settings, overrides=overrides,
+                            stdin=sys.stdin.buffer)
+        outcomes = list(_with_progress(stream, enabled=not as_json))
+    if as_json:
+        _print_json({"counts": _counts(outcomes), "outcomes": [asdict(o) for o in outcomes]})
+    else:
+        _report(outcomes, verbose)
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(1)
+
+
+def _with_progress(outcomes: Iterator[IngestOutcome], enabled: bool) -> Iterator[IngestOutcome]:
+    counts: Counter[str] = Counter()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True,
+                  disable=not enabled or not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+            progress.update(task, description=_count_line(counts))
+            yield outcome
+
+
+def _counts(outcomes: Sequence[IngestOutcome]) -> dict[str, int]:
+    counts: Counter[str] = Counter(o.status for o in outcomes)
+    return {status: counts.get(status, 0) for status in STATUS_LABELS}
+
+
+def _count_line(counts: Counter[str] | dict[str, int]) -> str:
+    return ", ".join(f"{counts.get(s, 0)} {label}" for s, label in STATUS_LABELS.items())
+
+
+def _report(outcomes: Sequence[IngestOutcome], verbose: bool) -> None:
+    if verbose:
+        for o in outcomes:
+            detail = f" (duplicate of {o.duplicate_of}, similarity {o.similarity:.2f})" \
+                if o.status == "duplicate" and o.similarity is not None else ""
+            ident = f"#{o.article_id} " if o.article_id else ""
+            out.print(f"{STATUS_LABELS[o.status]:>15}  {ident}{escape(o.source)}{detail}")
+    out.print(_count_line(_counts(outcomes)))
+    failures = [o for o in outcomes if o.status == "failed"]
+    if failures:
+        err.print(f"\n[red]{len(failures)} input(s) failed:[/]")
+        for o in failures:
+            err.print("  " + escape(f"[{o.reason or 'error'}] {o.error or o.source}"))
+
+
+# articles, show, export, stats --------------------------------------------------------------------
+
+@cli.command()
+@click.argument("query", required=False)
+@db_option
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@json_option
+def articles(query: str | None, db: Path | None, limit: int, offset: int, as_json: bool) -> None:
+    """List stored articles by publication date, or search them (full text, accents ignored).
+
+    Example:
+
+        newsgraph articles "trawler crew" --limit 10
+    """
+    with _store(_settings(db=db)) as store:
+        rows = (store.search_articles(query, limit=limit) if query
+                else store.list_articles(limit=limit, offset=offset))
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", max_width=24)
+    table.add_column("title", ratio=1)
+    for r in rows:
+        title = escape(r.title or r.source)
+        if r.duplicate_of:
+            title += f" [dim](duplicate of {r.duplicate_of})[/]"
+        if r.snippet:
+            title += f"\n[dim]{escape(r.snippet)}[/]"
+        table.add_row(str(r.id), r.published or "[dim]undated[/]", escape(r.outlet or "?"), title)
+    out.print(table if rows else "no articles" + (f" match {query!r}" if query else ""))
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@db_option
+@json_option
+def show(article_id: int, db: Path | None, as_json: bool) -> None:
+    """Show one article: metadata, cleaned paragraphs with their cited sources, and removals.
+
+    Example:
+
+        newsgraph show 3 --json
+    """
+    with _store(_settings(db=db)) as store:
+        article = store.get_article(article_id)
+    if as_json:
+        _print_json(article_record(article))
+        return
+    meta = article.metadata
+    out.print(f"[bold]{escape(meta.title or '(untitled)')}[/]")
+    facts = [meta.outlet, str(meta.published) if meta.published else "undated", meta.author,
+             meta.url, article.source]
+    out.print("[dim]" + escape(" · ".join(f for f in facts if f)) + "[/]")
+    if article.duplicate_of:
+        out.print(f"[yellow]near-duplicate of article {article.duplicate_of}[/]")
+    for p in article.paragraphs:
+        text = escape(article.text[p.start:p.end])
+        out.print(f"\n[bold]{text}[/]" if p.kind == "heading" else f"\n{text}")
+        if p.cited_sources:
+            out.print(f"[dim]  sources: {escape(', '.join(p.cited_sources))}[/]")
+    if article.removals:
+        reasons = Counter(r.reason for r in article.removals)
+        out.print("\n[dim]removed: " + ", ".join(f"{n} {r}" for r, n in reasons.items()) + "[/]")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically) instead of standard output.")
+@db_option
+def export(fmt: str, out_path: Path | None, db: Path | None) -> None:
+    """Export every article with its cleaned and raw text, paragraphs and removals.
+
+    Example:
+
+        newsgraph export --format jsonl --out articles.jsonl
+    """
+    with _store(_settings(db=db)) as store:
+        if out_path is None:
+            write_export(store.iter_articles(), fmt, sys.stdout)
+            return
+        count = export_to_path(store.iter_articles(), fmt, out_path)
+    err.print(f"exported {count} article(s) to {escape(str(out_path))}")
+
+
+@cli.command()
+@db_option
+@json_option
+def stats(db: Path | None, as_json: bool) -> None:
+    """Summarise the database: articles, duplicates, outlets, dates, cleaning.
+
+    Example:
+
+        newsgraph stats --json
+    """
+    with _store(_settings(db=db)) as store:
+        numbers = store.stats()
+    if as_json:
+        _print_json(asdict(numbers))
+        return
+    out.print(f"{numbers.articles} articles ({numbers.originals} originals, "
+              f"{numbers.duplicates} near-duplicates, {numbers.undated} undated)")
+    if numbers.earliest:
+        out.print(f"published {numbers.earliest} … {numbers.latest}")
+    out.print("outlets: " + escape(_listing(numbers.outlets)))
+    out.print("cited sources: " + escape(_listing(numbers.cited_sources) or "none"))
+    out.print("removed by cleaning: " + escape(_listing(numbers.removals) or "nothing"))
+
+
+# helpers ------------------------------------------------------------------------------------------
+
+def _settings(**changes: Any) -> Settings:
+    try:
+        return Settings.from_env().with_changes(**changes)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from e
+
+
+class _store:
+    """Opens the configured store for one command and closes it; errors exit 1 with the message."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store: Store | None = None
+
+    def __enter__(self) -> Store:
+        try:
+            self.store = open_store(self.settings.db)
+        except NewsgraphError as e:
+            _fail(str(e))
+        assert self.store is not None
+        return self.store
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 _tb: object) -> None:
+        if self.store is not None:
+            self.store.close()
+        if isinstance(exc, NewsgraphError):
+            _fail(str(exc))
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/] {escape(message)}")
+    sys.exit(1)
+
+
+def _listing(counts: dict[str, int], most: int = 8) -> str:
+    items = list(counts.items())
+    text = ", ".join(f"{name} ({n})" for name, n in items[:most])
+    return text + (f", and {len(items) - most} more" if len(items) > most else "")
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

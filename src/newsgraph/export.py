@@ -1,0 +1,118 @@
+"""Articles out: JSON, JSON Lines and CSV, streamed so an export never holds the store in memory."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from newsgraph.errors import ExportError
+from newsgraph.records import Article
+
+FORMATS = ("json", "jsonl", "csv")
+CSV_COLUMNS = (
+    "id", "source", "url", "title", "outlet", "author", "published", "published_precision",
+    "duplicate_of", "media_type", "ingested_at", "text", "raw_text", "paragraphs", "removed",
+)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """The export form of an article: plain JSON types, offsets as documented in docs/export.md."""
+    meta = article.metadata
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": meta.url,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "published": meta.published.iso if meta.published else None,
+        "published_precision": meta.published.precision if meta.published else None,
+        "duplicate_of": article.duplicate_of,
+        "media_type": article.media_type,
+        "ingested_at": article.ingested_at,
+        "content_hash": article.content_hash,
+        "text": article.text,
+        "raw_text": article.raw_text,
+        "paragraphs": [
+            {"start": p.start, "end": p.end, "kind": p.kind, "cited_sources": list(p.cited_sources)}
+            for p in article.paragraphs
+        ],
+        "removed": [
+            {"raw_start": r.raw_start, "raw_end": r.raw_end, "reason": r.reason, "text": r.text}
+            for r in article.removals
+        ],
+        "offset_map": article.offsets.to_rows(),
+    }
+
+
+def write_export(articles: Iterable[Article], fmt: str, out: IO[str]) -> int:
+    """Write ``articles`` to ``out`` in ``fmt``; returns how many were written."""
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return writer((article_record(a) for a in articles), out)
+
+
+def export_to_path(articles: Iterable[Article], fmt: str, path: Path) -> int:
+    """Export to ``path`` atomically: a failed export leaves any earlier file untouched."""
+    with _atomic_file(path) as out:
+        return write_export(articles, fmt, out)
+
+
+def _write_json(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    out.write("[")
+    for record in records:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(record, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_csv(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        record["paragraphs"] = json.dumps(record["paragraphs"], ensure_ascii=False)
+        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+        writer.writerow(record)
+        count += 1
+    return count
+
+
+_WRITERS: dict[str, Callable[[Iterator[dict[str, Any]], IO[str]], int]] = {
+    "json": _write_json,
+    "jsonl": _write_jsonl,
+    "csv": _write_csv,
+}
+
+
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[IO[str]]:
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError(f"{path}: the folder {directory} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,283 @@
+"""The embedded store: one SQLite file in WAL mode, with FTS5 full-text search over articles."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ArticleNotFoundError, StoreError
+from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
+from newsgraph.store.base import ArticleSummary, NewArticle, StoreStats
+from newsgraph.store.migrations import MIGRATIONS
+
+_SUMMARY_COLUMNS = "a.id, a.title, a.outlet, a.published, a.source, a.duplicate_of"
+_ARTICLE_COLUMNS = (
+    "id, source, media_type, url, title, outlet, author, published, published_precision, text, "
+    "raw_text, offset_map, content_hash, ingested_at, duplicate_of"
+)
+# Words of a search query, so that user text never reaches FTS5 as query syntax.
+_QUERY_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SQLiteStore:
+    """A newsgraph database in one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 5000")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(
+                f"{self.path}: cannot open as a newsgraph database: {e} "
+                "(is it a SQLite file? give another --db path)"
+            ) from e
+
+    # Schema -----------------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        applied = {row[0] for row in self._db.execute("SELECT name FROM migrations")}
+        unknown = applied - {m.name for m in MIGRATIONS}
+        if unknown:
+            raise StoreError(
+                f"{self.path} was written by a newer newsgraph (migrations {sorted(unknown)}); "
+                "upgrade newsgraph to use it"
+            )
+        for migration in MIGRATIONS:
+            if migration.name in applied:
+                continue
+            with self._transaction():
+                migration.apply(self._db)
+                self._db.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.name, _now()),
+                )
+
+    def migrations(self) -> tuple[str, ...]:
+        return tuple(row[0] for row in self._db.execute("SELECT name FROM migrations ORDER BY name"))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # Writes -----------------------------------------------------------------------------------------
+
+    def add_article(self, article: NewArticle) -> int:
+        """Write the article, its paragraphs, removals and LSH bands in one transaction."""
+        try:
+            with self._transaction() as db:
+                article_id = self._insert_article(db, article)
+                self._insert_parts(db, article_id, article)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: could not store {article.source}: {e}") from e
+        return article_id
+
+    def _insert_article(self, db: sqlite3.Connection, article: NewArticle) -> int:
+        meta, cleaned = article.metadata, article.cleaned
+        published = meta.published
+        cursor = db.execute(
+            "INSERT INTO articles (source, media_type, url, title, outlet, author, published, "
+            "published_precision, text, raw_text, raw_input, offset_map, input_digest, content_hash, "
+            "duplicate_of, similarity, signature, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.source, article.media_type, meta.url, meta.title, meta.outlet, meta.author,
+                published.iso if published else None, published.precision if published else None,
+                cleaned.text, article.raw_text, article.raw_input,
+                json.dumps(cleaned.offsets.to_rows(), separators=(",", ":")),
+                article.input_digest, article.content_hash, article.duplicate_of,
+                article.similarity, article.signature, _now(),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _insert_parts(self, db: sqlite3.Connection, article_id: int, article: NewArticle) -> None:
+        db.executemany(
+            "INSERT INTO paragraphs (article_id, position, start, end, kind, cited_sources) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, i, p.start, p.end, p.kind, json.dumps(list(p.cited_sources)))
+                for i, p in enumerate(article.cleaned.paragraphs)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO removals (article_id, position, raw_start, raw_end, reason, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, i, r.raw_start, r.raw_end, r.reason, r.text)
+                for i, r in enumerate(article.cleaned.removals)
+            ],
+        )
+        if article.duplicate_of is None:
+            db.executemany(
+                "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+                [(key, article_id) for key in article.band_keys],
+            )
+
+    # Look-ups ---------------------------------------------------------------------------------------
+
+    def article_for_input(self, input_digest: str) -> int | None:
+        return self._id("SELECT id FROM articles WHERE input_digest = ? LIMIT 1", input_digest)
+
+    def article_for_content(self, content_hash: str) -> int | None:
+        return self._id("SELECT id FROM articles WHERE content_hash = ?", content_hash)
+
+    def near_duplicate_candidates(self, band_keys: Sequence[int]) -> list[tuple[int, bytes]]:
+        if not band_keys:
+            return []
+        marks = ",".join("?" * len(band_keys))
+        rows = self._db.execute(
+            f"SELECT id, signature FROM articles WHERE id IN "
+            f"(SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}))",
+            tuple(band_keys),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def get_article(self, article_id: int) -> Article:
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFoundError(article_id)
+        return self._article(row)
+
+    def raw_input(self, article_id: int) -> tuple[str, bytes]:
+        row = self._db.execute(
+            "SELECT media_type, raw_input FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFoundError(article_id)
+        return row[0], bytes(row[1])
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a "
+            "ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def search_articles(self, query: str, *, limit: int = 50) -> list[ArticleSummary]:
+        """Articles matching every word of ``query`` (accents and case ignored), best first."""
+        words = _QUERY_WORD.findall(query)
+        if not words:
+            return []
+        fts_query = " ".join('"' + word.replace('"', "") + '"' for word in words)
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 12) "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (fts_query, limit),
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def iter_articles(self) -> Iterator[Article]:
+        cursor = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
+        for row in cursor:
+            yield self._article(row)
+
+    def stats(self) -> StoreStats:
+        total, duplicates, undated, earliest, latest = self._db.execute(
+            "SELECT count(*), count(duplicate_of), sum(published IS NULL), min(published), "
+            "max(published) FROM articles"
+        ).fetchone()
+        return StoreStats(
+            articles=total,
+            originals=total - duplicates,
+            duplicates=duplicates,
+            outlets=self._counts(
+                "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY 1"
+            ),
+            earliest=earliest,
+            latest=latest,
+            undated=undated or 0,
+            removals=self._counts("SELECT reason, count(*) FROM removals GROUP BY reason"),
+            cited_sources=self._cited_source_counts(),
+            migrations=self.migrations(),
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Helpers ----------------------------------------------------------------------------------------
+
+    def _id(self, sql: str, *params: Any) -> int | None:
+        row = self._db.execute(sql, params).fetchone()
+        return None if row is None else int(row[0])
+
+    def _counts(self, sql: str) -> dict[str, int]:
+        rows = sorted(self._db.execute(sql), key=lambda r: (-r[1], r[0]))
+        return {row[0]: row[1] for row in rows}
+
+    def _cited_source_counts(self) -> dict[str, int]:
+        return self._counts(
+            "SELECT value, count(*) FROM paragraphs, json_each(paragraphs.cited_sources) GROUP BY value"
+        )
+
+    def _article(self, row: tuple[Any, ...]) -> Article:
+        (article_id, source, media_type, url, title, outlet, author, published, precision, text,
+         raw_text, offset_map, content_hash, ingested_at, duplicate_of) = row
+        return Article(
+            id=article_id,
+            source=source,
+            metadata=Metadata(
+                title=title, url=url, outlet=outlet, author=author,
+                published=PartialDate(published, precision) if published else None,
+            ),
+            text=text,
+            raw_text=raw_text,
+            paragraphs=self._paragraphs(article_id),
+            removals=self._removals(article_id),
+            offsets=OffsetMap.from_rows(json.loads(offset_map)),
+            content_hash=content_hash,
+            ingested_at=ingested_at,
+            duplicate_of=duplicate_of,
+            media_type=media_type,
+        )
+
+    def _paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
+        rows = self._db.execute(
+            "SELECT start, end, kind, cited_sources FROM paragraphs WHERE article_id = ? "
+            "ORDER BY position",
+            (article_id,),
+        )
+        return tuple(Paragraph(s, e, k, tuple(json.loads(c))) for s, e, k, c in rows)
+
+    def _removals(self, article_id: int) -> tuple[Removal, ...]:
+        rows = self._db.execute(
+            "SELECT raw_start, raw_end, reason, text FROM removals WHERE article_id = ? "
+            "ORDER BY position",
+            (article_id,),
+        )
+        return tuple(Removal(*row) for row in rows)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
