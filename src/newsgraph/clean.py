@@ -24,7 +24,12 @@ import ftfy
 from newsgraph import clean_rules as rules
 from newsgraph.records import CleanText, OffsetMap, Paragraph, ParagraphKind, Removal, Segment
 
-_FTFY = ftfy.TextFixerConfig(unescape_html="auto", normalization="NFC", explain=False)
+# Repair mojibake and broken encodings; keep the source's typography (curly quotes, full-width forms,
+# ligatures): quote extraction reads the quote marks, and offsets stay on unchanged characters.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html="auto", normalization="NFC", uncurl_quotes=False, fix_character_width=False,
+    fix_latin_ligatures=False, explain=False,
+)
 # White space to rewrite: any run that is not exactly one plain space.
 _ODD_SPACE = re.compile(r"(?! (?!" + rules.SPACES.pattern + "))" + rules.SPACES.pattern)
 _WORD = re.compile(r"\S+")

@@ -37,7 +37,7 @@ STATUS_LABELS = {
 }
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # a failure stays on one line for grep
 
 
 def db_option(fn: F) -> F:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,7 +108,7 @@ def _atomic_file(path: Path) -> Iterator[IO[str]]:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise ExportError(f"{path}: the folder {directory} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    handle, temp = _new_temp_file(directory, path.name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
@@ -116,3 +116,18 @@ def _atomic_file(path: Path) -> Iterator[IO[str]]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# O_BINARY (Windows only) keeps the C runtime from turning "\n" into "\r\n" behind the writers' backs.
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _new_temp_file(directory: Path, name: str) -> tuple[int, str]:
+    """A new hidden file beside ``name``, made with mode 0o666 so the umask applies as for any new file
+    (``tempfile.mkstemp`` would make every export readable by its owner only)."""
+    while True:
+        temp = directory / f".{name}.{secrets.token_hex(6)}"
+        try:
+            return os.open(temp, _CREATE_FLAGS, 0o666), str(temp)
+        except FileExistsError:
+            continue

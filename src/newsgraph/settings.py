@@ -48,6 +48,10 @@ class Settings:
             name = f"NEWSGRAPH_{f.name.upper()}"
             if name in environ:
                 changes[f.name] = _cast(name, environ[name], _CASTS[f.name])
+                try:
+                    cls().with_changes(**{f.name: changes[f.name]})
+                except ConfigError as e:
+                    raise ConfigError(f"environment variable {name}={environ[name]!r}: {e}") from e
         return cls().with_changes(**changes)
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -68,7 +72,7 @@ class Settings:
                 raise ConfigError(f"{name} is {getattr(self, name)}; expected a positive integer")
         if self.fetch_max_redirects < 0:
             raise ConfigError("fetch_max_redirects must be 0 or more")
-        if self.fetch_timeout <= 0:
+        if not self.fetch_timeout > 0:  # NaN included
             raise ConfigError(f"fetch_timeout is {self.fetch_timeout}; expected seconds above 0")
 
 

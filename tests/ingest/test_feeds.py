@@ -280,16 +280,32 @@ def test_external_dtd_without_entities_is_allowed() -> None:
     [
         (TRUNCATED, "feed XML is malformed at line 3, column 25: no element found"),
         (b"<rss><channel></rss>", "feed XML is malformed at line 1, column 17: mismatched tag"),
-        (b"<rss>&nbsp;</rss>", "feed XML is malformed at line 1, column 6: undefined entity"),
+        (
+            b"<!DOCTYPE rss [<!ELEMENT rss ANY>]><rss>&nbsp;</rss>",
+            "feed XML is malformed at line 1, column 41: undefined entity",
+        ),
         (b"not xml at all", "feed XML is malformed at line 1, column 1: syntax error"),
     ],
-    ids=["truncated", "mismatched-tag", "html-entity", "not-xml"],
+    ids=["truncated", "mismatched-tag", "entity-with-internal-subset", "not-xml"],
 )
 def test_malformed_xml_is_raised_with_its_position(data: bytes, message: str) -> None:
     with pytest.raises(MalformedInputError) as caught:
         _documents("broken.xml", data)
     assert caught.value.source == "broken.xml"
     assert caught.value.message == message
+
+
+def test_html_entities_in_a_feed_without_declarations_are_read_leniently() -> None:
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour&nbsp;Daily</title>'
+        b"<item><title>Crew&nbsp;released</title><link>https://harbour.example/a</link>"
+        b"<description>The fourteen crew crossed the border&nbsp;on Tuesday.</description></item>"
+        b"</channel></rss>"
+    )
+    [document] = _documents("lenient.rss", data)
+    assert isinstance(document, RawDocument)
+    assert document.metadata.title == "Crew\u00a0released"
+    assert "crossed the border" in (document.html or "")
 
 
 def test_feed_with_no_entries_is_raised_as_empty() -> None:

@@ -18,6 +18,7 @@ from newsgraph.errors import (
     InputError,
     InputTooLargeError,
     MalformedInputError,
+    UnsupportedInputError,
 )
 from newsgraph.ingest.warc import looks_like_warc, read_warc
 from newsgraph.records import Metadata, RawDocument
@@ -234,7 +235,8 @@ def test_archive_cut_inside_its_first_record_is_raised(compressed: bool) -> None
     archive = three_articles(compressed)
     with pytest.raises(MalformedInputError) as caught:
         _read("cut.warc", archive.data[: archive.ends[0] // 2])
-    assert caught.value.source == "cut.warc#record-1"
+    assert caught.value.source == "cut.warc"
+    assert caught.value.message.startswith("WARC record 1 ")
     assert caught.value.hint == "the file is not a readable WARC archive"
 
 
@@ -246,8 +248,16 @@ def test_archive_cut_inside_its_first_record_is_raised(compressed: bool) -> None
 def test_file_that_is_not_a_warc_is_raised(data: bytes) -> None:
     with pytest.raises(MalformedInputError) as caught:
         _read("fake.warc", data)
-    assert caught.value.source == "fake.warc#record-1"
+    assert caught.value.source == "fake.warc"
     assert caught.value.message.startswith("WARC record 1 cannot be read (ArchiveLoadFailed: ")
+
+
+def test_arc_file_is_unsupported() -> None:
+    arc = b"http://a.example/ 192.0.2.1 20260116000000 text/html 5\nhello\n"
+    with pytest.raises(UnsupportedInputError) as caught:
+        _read("old.arc", arc)
+    assert caught.value.source == "old.arc"
+    assert caught.value.message == "this is an ARC file, not WARC"
 
 
 def test_empty_file_is_raised_as_empty() -> None:

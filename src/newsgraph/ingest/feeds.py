@@ -3,7 +3,7 @@
 Order of work for one feed:
 
 1. refuse entity declarations and external references (billion laughs, XXE) with defusedxml, and
-   broken XML with the parser's line and column; either makes the whole file unreadable: raised;
+   broken XML with the parser's line and column; both make the whole file unreadable, so raise;
 2. parse with feedparser, always from an in-memory stream, so it never fetches or opens a path;
 3. turn each entry into a ``RawDocument`` (or an ``InputError`` for that entry alone).
 """
@@ -42,6 +42,11 @@ _PLAIN_TEXT = "text/plain"
 _WEB_SCHEMES = ("http://", "https://")
 
 
+# Expat's code for an entity that is used but never declared.
+_UNDEFINED_ENTITY = 11
+# Any entity declaration or internal DTD subset: with one of these, a parse error is never waved through.
+_DECLARATIONS = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.IGNORECASE)
+
 def looks_like_feed(data: bytes) -> bool:
     """Whether ``data`` starts like RSS, RSS 1.0 (RDF) or Atom: a sniff of the first KB, no parse.
 
@@ -63,13 +68,15 @@ def read_feed(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
 
     Raises ``HostileInputError`` for entity declarations or external references,
     ``MalformedInputError`` for XML that does not parse, ``UnsupportedInputError`` for XML that is
-    not a feed and ``EmptyInputError`` for an empty file or a feed without entries.
+    not a feed and ``EmptyInputError`` for an empty file or a feed without entries, all naming the
+    file and all when iteration starts, before any entry is yielded.
     """
     root = _checked_xml(source, data)
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.version:
         raise UnsupportedInputError(
-            source, f"the XML is not an RSS or Atom feed (its root element is <{root.tag}>)",
+            source, "the XML is not an RSS or Atom feed"
+            + (f" (its root element is <{root.tag}>)" if root is not None else ""),
             hint="give an RSS 2.0, RSS 1.0 or Atom feed",
         )
     if not parsed.entries:
@@ -79,8 +86,12 @@ def read_feed(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
         yield _entry_document(f"{source}#entry-{number}", entry, outlet)
 
 
-def _checked_xml(source: str, data: bytes) -> Element:
-    """The parsed root of ``data``; hostile or broken XML is refused before feedparser sees it."""
+def _checked_xml(source: str, data: bytes) -> Element | None:
+    """The parsed root of ``data``; hostile or broken XML is refused before feedparser sees it.
+
+    ``None`` when the only fault is an undefined entity (``&nbsp;`` and its kind, common in real
+    feeds) and the file declares no entities or DTD subset at all, so nothing can expand.
+    """
     if not data.strip():
         raise EmptyInputError(source, "the feed file is empty", hint="nothing to ingest")
     try:
@@ -94,6 +105,8 @@ def _checked_xml(source: str, data: bytes) -> Element:
             "<!DOCTYPE ...> block if you trust the file",
         ) from e
     except ParseError as e:
+        if e.code == _UNDEFINED_ENTITY and not _DECLARATIONS.search(data):
+            return None  # HTML entities such as &nbsp; in a real-world feed: feedparser copes
         line, column = e.position
         problem = ErrorString(e.code)
         raise MalformedInputError(
@@ -161,7 +174,7 @@ def _own(entry: Mapping[str, Any], key: str) -> Any:
     feedparser's ``get("updated")`` falls back to ``published`` (with a DeprecationWarning), which
     would read the publication date twice; ``in`` does not fall back.
     """
-    return entry[key] if key in entry else None
+    return entry[key] if key in entry else None  # noqa: SIM401  (get() is what falls back)
 
 
 def _web_url(link: str | None) -> str | None:
@@ -172,4 +185,4 @@ def _web_url(link: str | None) -> str | None:
 
 def _clean(value: str | None) -> str | None:
     """``value`` stripped, or ``None`` when it is missing or blank."""
-    return value.strip() or None if value else None
+    return (value.strip() or None) if value else None

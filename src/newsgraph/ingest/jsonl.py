@@ -46,9 +46,9 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
         if not line:
             return
         if len(line) == limit and not line.endswith(b"\n"):
-            rest = stream.readline()  # skip the remainder of an oversized line
+            rest = stream.readline(limit)  # skip the remainder of an oversized line, a piece at a time
             while rest and not rest.endswith(b"\n"):
-                rest = stream.readline()
+                rest = stream.readline(limit)
         yield line
 
 
@@ -56,7 +56,7 @@ def _article(
     source: str, number: int, line: bytes, base: Path, max_line_bytes: int
 ) -> RawDocument | tuple[Path, Metadata, str]:
     where = f"{source}:{number}"
-    if len(line) > max_line_bytes:
+    if len(line.rstrip(b"\r\n")) > max_line_bytes:  # the line ending does not count
         raise InputTooLargeError(source, f"the line is over the limit of {max_line_bytes:,} bytes",
                                  line=number, hint="raise NEWSGRAPH_MAX_DOCUMENT_BYTES")
     record = _parse(source, number, line)

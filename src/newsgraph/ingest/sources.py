@@ -6,6 +6,7 @@ stops the others. Types go by file extension, and by content where the extension
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -120,7 +121,7 @@ class InputReader:
             yield from self._jsonl("-", io.BufferedReader(_Chained(head, self.stdin)))
             return
         limit = self.settings.max_document_bytes
-        data = head + self.stdin.read(limit + 1 - len(head))
+        data = head + self.stdin.read(max(limit + 1 - len(head), 0))  # read(-n) would read it all
         if len(data) > limit:
             raise InputTooLargeError("-", f"standard input is over the limit of {limit:,} bytes",
                                      hint="raise NEWSGRAPH_MAX_DOCUMENT_BYTES")
@@ -128,15 +129,15 @@ class InputReader:
 
     def _url(self, url: str) -> Iterator[RawDocument | InputError]:
         fetched = self.fetcher.fetch(url)
-        metadata = Metadata(url=fetched.final_url)
-        kind = _kind_of_media_type(fetched)
+        kind = _kind_of_media_type(fetched) or _sniff(fetched.body)
         if kind == "jsonl":
-            yield from self._jsonl(url, io.BytesIO(fetched.body))
+            yield from self._jsonl(url, io.BytesIO(fetched.body), local_paths=False)
         elif kind == "warc":
             yield from read_warc(url, io.BytesIO(fetched.body), self.settings.max_document_bytes)
         else:
-            yield from self._typed(url, fetched.body, kind or _sniff(fetched.body), metadata,
-                                   declared=fetched.charset)
+            # a feed's entries carry their own links: the feed's URL is not theirs
+            metadata = Metadata() if kind == "feed" else Metadata(url=fetched.final_url)
+            yield from self._typed(url, fetched.body, kind, metadata, declared=fetched.charset)
 
     # By type ----------------------------------------------------------------------------------------
 
@@ -173,9 +174,16 @@ class InputReader:
                 hint="give text, HTML, JSON Lines, RSS/Atom or WARC",
             )
 
-    def _jsonl(self, source: str, stream: IO[bytes]) -> Iterator[RawDocument | InputError]:
+    def _jsonl(
+        self, source: str, stream: IO[bytes], *, local_paths: bool = True
+    ) -> Iterator[RawDocument | InputError]:
+        """A batch's articles; ``local_paths=False`` (a fetched batch) refuses ``path`` lines, so a
+        remote batch cannot make newsgraph read files on this machine."""
         for item in read_jsonl(source, stream, self.settings.max_document_bytes):
-            if isinstance(item, tuple):
+            if isinstance(item, tuple) and not local_paths:
+                yield UnsupportedInputError(item[2], "'path' lines are not read from a fetched batch",
+                                            hint="put the article in 'text' or 'html' instead")
+            elif isinstance(item, tuple):
                 path, metadata, where = item
                 yield from self._named_file(path, metadata, where)
             else:
@@ -245,7 +253,7 @@ _BINARY_SUFFIXES = {
 def _sniff(data: bytes) -> str:
     if looks_like_warc(data):
         return "warc"
-    if looks_like_feed(data):
+    if looks_like_feed(data) or _declares_entities(data):
         return "feed"
     if looks_like_html(data):
         return "html"
@@ -263,8 +271,15 @@ def _kind_of_media_type(fetched: Fetched) -> str | None:
     if media_type == "application/warc":
         return "warc"
     if media_type.endswith("xml"):
-        return "feed" if looks_like_feed(fetched.body) else "html"
+        return "feed" if looks_like_feed(fetched.body) or _declares_entities(fetched.body) else "html"
     return None
+
+
+def _declares_entities(data: bytes) -> bool:
+    """XML declaring entities (billion laughs, XXE) goes to the feed reader, which refuses it as hostile,
+    even when the declarations push the root element past what ``looks_like_feed`` sniffs."""
+    head = data[:_SNIFF_BYTES].removeprefix(codecs.BOM_UTF8).lstrip()
+    return head.startswith(b"<") and b"<!ENTITY" in head
 
 
 def _claimed_by_batches(batches: Iterator[Path]) -> set[Path]:

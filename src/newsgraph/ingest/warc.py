@@ -3,7 +3,7 @@
 warcio reads the records but says nothing when an archive is cut short: it hands back a short
 body, or silently stops. So every record is read to its end and checked against its
 ``Content-Length``, and the archive is checked for bytes left over and for a gzip member that never
-ended.
+ended. (On some corrupt archives warcio itself writes a warning to stderr; we cannot stop it.)
 """
 
 from __future__ import annotations
@@ -66,9 +66,9 @@ def read_warc(
     ``InputTooLargeError``, a body that is not text as the error ``decode_bytes`` gives.
 
     An archive cut short or corrupt after its first record yields ``MalformedInputError`` for the
-    first bad record and stops. Raises ``MalformedInputError`` when the first record cannot be read
-    (not a WARC file at all), ``UnsupportedInputError`` for ARC files and ``EmptyInputError`` for no
-    bytes.
+    first bad record and stops. Raises, naming the file, ``MalformedInputError`` when the first
+    record cannot be read (not a WARC file at all), ``UnsupportedInputError`` for ARC files and
+    ``EmptyInputError`` for no bytes.
     """
     counted = _CountingReader(stream)
     records = _CheckedArchiveIterator(counted)
@@ -79,6 +79,7 @@ def read_warc(
             record = next(records, None)
             if record is None:
                 break
+            _require_warc(source, record)
             result = _record_result(f"{source}#record-{position}", record, max_document_bytes)
         except _CorruptRecordError as e:
             yield _corrupt(source, position, str(e))
@@ -109,16 +110,26 @@ def _ending_errors(
 
 
 def _corrupt(source: str, position: int, problem: str) -> MalformedInputError:
-    """The error for bad record ``position``; raised if it is the first, as then nothing is read."""
-    first = position == 1
-    error = MalformedInputError(
-        f"{source}#record-{position}", f"WARC record {position} {problem}",
-        hint="the file is not a readable WARC archive" if first
-        else "the archive is truncated or corrupt; the records before this one were read",
+    """The error for bad record ``position``, to yield.
+
+    For the first record it is raised instead, naming the file: then nothing in it can be read.
+    """
+    message = f"WARC record {position} {problem}"
+    if position == 1:
+        raise MalformedInputError(source, message, hint="the file is not a readable WARC archive")
+    return MalformedInputError(
+        f"{source}#record-{position}", message,
+        hint="the archive is truncated or corrupt; the records before this one were read",
     )
-    if first:
-        raise error
-    return error
+
+
+def _require_warc(source: str, record: Any) -> None:
+    """Refuse ARC files, which warcio also reads: their records have no HTTP headers to check."""
+    if record.format != "warc":
+        raise UnsupportedInputError(
+            source, f"this is an {record.format.upper()} file, not WARC",
+            hint="convert it to WARC first",
+        )
 
 
 def _record_result(
@@ -128,11 +139,6 @@ def _record_result(
 
     Reads the record to its end, so that a record shorter than its Content-Length is found.
     """
-    if record.format != "warc":
-        raise UnsupportedInputError(
-            source, f"this is an {record.format.upper()} file, not WARC",
-            hint="convert it to WARC first",
-        )
     declared = (record.rec_headers.get_header("Content-Length") or "").strip()
     if record.rec_type is None or not declared.isdigit():
         raise _CorruptRecordError("has no WARC-Type or no valid Content-Length header")

