@@ -158,3 +158,17 @@ def test_input_digest_is_sha256_of_the_bytes() -> None:
 
     assert input_digest(data) == hashlib.sha256(data).hexdigest()
     assert input_digest(data) != input_digest(data.rstrip())
+
+
+def test_signatures_are_stable_across_releases() -> None:
+    """Stored signatures must stay comparable: seed, scheme, shingling and band hashing are frozen."""
+    import numpy as np
+
+    prints = fingerprint(
+        "Chile and Peru will hold talks on the seized trawler in Lima next week, officials said.",
+        Settings(),
+    )
+    assert np.frombuffer(prints.signature, dtype=np.uint64)[:4].tolist() == [
+        150243502, 58626128, 614370906, 520719035,
+    ]
+    assert prints.band_keys[:2] == (-3701031444998184799, 7435107799134087804)

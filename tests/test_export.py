@@ -15,7 +15,8 @@ import pytest
 
 from newsgraph.errors import ExportError
 from newsgraph.export import CSV_COLUMNS, FORMATS, article_record, export_to_path, write_export
-from newsgraph.pipeline import ingest_document
+from newsgraph.ingest.fetch import FakeFetcher
+from newsgraph.pipeline import ingest, ingest_document
 from newsgraph.records import Article, Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
 from newsgraph.store import SQLiteStore
@@ -74,7 +75,7 @@ def _by_source(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def test_a_record_has_every_documented_key(articles: list[Article]) -> None:
     for article in articles:
         record = article_record(article)
-        assert RECORD_KEYS <= record.keys()
+        assert record.keys() >= RECORD_KEYS
         for paragraph in record["paragraphs"]:
             assert paragraph.keys() == {"start", "end", "kind", "cited_sources"}
         for removal in record["removed"]:
@@ -219,3 +220,30 @@ def test_an_unknown_format_leaves_no_file(tmp_path: Path, articles: list[Article
 def test_an_export_into_a_missing_folder_is_an_export_error(tmp_path: Path, articles: list[Article]) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_to_path(articles, "json", tmp_path / "missing" / "export.json")
+
+
+# Round trip ---------------------------------------------------------------------------------------
+
+def test_a_jsonl_export_ingested_again_is_already_stored(
+    tmp_path: Path, store: SQLiteStore, articles: list[Article]
+) -> None:
+    path = tmp_path / "export.jsonl"
+    export_to_path(articles, "jsonl", path)
+
+    outcomes = list(ingest([str(path)], store, settings=Settings(), fetcher=FakeFetcher({})))
+
+    assert [(o.status, o.article_id) for o in outcomes] == [("already_stored", a.id) for a in articles]
+
+
+def test_a_jsonl_export_ingested_elsewhere_keeps_text_and_metadata(
+    tmp_path: Path, articles: list[Article]
+) -> None:
+    path = tmp_path / "export.jsonl"
+    export_to_path(articles, "jsonl", path)
+
+    with SQLiteStore(":memory:") as elsewhere:
+        outcomes = list(ingest([str(path)], elsewhere, settings=Settings(), fetcher=FakeFetcher({})))
+        copies = list(elsewhere.iter_articles())
+
+    assert [o.status for o in outcomes] == ["stored"] * len(articles)
+    assert [(c.text, c.metadata) for c in copies] == [(a.text, a.metadata) for a in articles]

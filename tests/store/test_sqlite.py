@@ -1,4 +1,4 @@
-"""The SQLite store: every field of an article round-trips, look-ups, listing, search, stats, atomic writes."""
+"""The SQLite store: every field round-trips; look-ups, listing, search, stats; atomic writes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,8 +58,8 @@ def _article(
     )
 
 
-def _story(headline: str, body: str, **kwargs: object) -> NewArticle:
-    return _article(f"{headline}\n\n{body}\n", **kwargs)  # type: ignore[arg-type]
+def _story(headline: str, body: str, **kwargs: Any) -> NewArticle:
+    return _article(f"{headline}\n\n{body}\n", **kwargs)
 
 
 def _count(path: Path, table: str) -> int:
@@ -142,7 +143,7 @@ def test_near_duplicate_keeps_its_original(store: SQLiteStore) -> None:
 
 
 def test_duplicate_of_an_unknown_article_is_refused(store: SQLiteStore) -> None:
-    with pytest.raises(StoreError, match="avelin.txt"):
+    with pytest.raises(StoreError, match=r"avelin\.txt"):
         store.add_article(_article(duplicate_of=404))
 
 
@@ -345,9 +346,8 @@ def test_a_removal_the_schema_refuses_leaves_nothing_behind(db_path: Path) -> No
     new = _article(cleaned=CleanText(cleaned.text, cleaned.paragraphs, (broken,), cleaned.offsets,
                                      cleaned.headline))
 
-    with SQLiteStore(db_path) as store:
-        with pytest.raises(StoreError, match="avelin.txt"):
-            store.add_article(new)
+    with SQLiteStore(db_path) as store, pytest.raises(StoreError, match=r"avelin\.txt"):
+        store.add_article(new)
 
     _assert_empty(db_path)
 
@@ -363,9 +363,8 @@ def test_a_database_error_after_every_insert_rolls_the_article_back(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(SQLiteStore, "_insert_parts", fail_after_parts)
-    with SQLiteStore(db_path) as store:
-        with pytest.raises(StoreError, match="disk I/O error"):
-            store.add_article(_article())
+    with SQLiteStore(db_path) as store, pytest.raises(StoreError, match="disk I/O error"):
+        store.add_article(_article())
 
     _assert_empty(db_path)
 

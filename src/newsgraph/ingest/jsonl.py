@@ -56,10 +56,11 @@ def _article(
     source: str, number: int, line: bytes, base: Path, max_line_bytes: int
 ) -> RawDocument | tuple[Path, Metadata, str]:
     where = f"{source}:{number}"
-    if len(line.rstrip(b"\r\n")) > max_line_bytes:  # the line ending does not count
+    raw = line.rstrip(b"\r\n")
+    if len(raw) > max_line_bytes:  # the line ending does not count
         raise InputTooLargeError(source, f"the line is over the limit of {max_line_bytes:,} bytes",
                                  line=number, hint="raise NEWSGRAPH_MAX_DOCUMENT_BYTES")
-    record = _parse(source, number, line)
+    record = _parse(source, number, raw)
     metadata = _metadata(source, number, record)
     bodies = [key for key in BODY_KEYS if record.get(key) not in (None, "")]
     if len(bodies) != 1:
@@ -73,7 +74,6 @@ def _article(
                                   line=number)
     if key == "path":
         return base / value, metadata, where
-    raw = line.rstrip(b"\r\n")
     if key == "html":
         return RawDocument(where, raw, "text/html", metadata, html=value)
     return RawDocument(where, raw, "text/plain", metadata, text=value)
@@ -86,7 +86,7 @@ def _parse(source: str, number: int, line: bytes) -> dict[str, Any]:
         raise MalformedInputError(source, f"the line is not UTF-8 ({e.reason} at byte {e.start})",
                                   line=number) from e
     except json.JSONDecodeError as e:
-        raise MalformedInputError(source, f"not valid JSON: {e.msg} at column {e.colno}",
+        raise MalformedInputError(source, f"not valid JSON: {e.msg.removesuffix(' at')} at column {e.colno}",
                                   line=number) from e
     if not isinstance(record, dict):
         raise MalformedInputError(source, f"expected a JSON object, found {type(record).__name__}",

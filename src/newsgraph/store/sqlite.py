@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,9 @@ _ARTICLE_COLUMNS = (
     "id, source, media_type, url, title, outlet, author, published, published_precision, text, "
     "raw_text, offset_map, content_hash, ingested_at, duplicate_of"
 )
+# Retries of the switch to WAL while another connection opens a new file: 5 s, as busy_timeout.
+_WAL_ATTEMPTS = 50
+_WAL_RETRY_SECONDS = 0.1
 # Words of a search query, so that user text never reaches FTS5 as query syntax.
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -36,14 +40,30 @@ class SQLiteStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA busy_timeout = 5000")
             if self.path != ":memory:":
-                self._db.execute("PRAGMA journal_mode = WAL")
+                self._use_wal()
                 self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as e:
+        except BaseException as e:
+            if hasattr(self, "_db"):
+                self._db.close()
+            if not isinstance(e, sqlite3.DatabaseError):
+                raise
             raise StoreError(
                 f"{self.path}: cannot open as a newsgraph database: {e} "
                 "(is it a SQLite file? give another --db path)"
             ) from e
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (it stays so). SQLite does not wait for the moment alone with the file
+        that the switch needs, so a store opened together with another on a new file retries briefly."""
+        for attempt in range(_WAL_ATTEMPTS):
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if e.sqlite_errorcode != sqlite3.SQLITE_BUSY or attempt == _WAL_ATTEMPTS - 1:
+                    raise
+                time.sleep(_WAL_RETRY_SECONDS)
 
     # Schema -----------------------------------------------------------------------------------------
 
@@ -78,10 +98,11 @@ class SQLiteStore:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     # Writes -----------------------------------------------------------------------------------------
 
@@ -150,7 +171,7 @@ class SQLiteStore:
         if not band_keys:
             return []
         marks = ",".join("?" * len(band_keys))
-        rows = self._db.execute(
+        rows = self._query(
             f"SELECT id, signature FROM articles WHERE id IN "
             f"(SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}))",
             tuple(band_keys),
@@ -158,7 +179,7 @@ class SQLiteStore:
         return [(row[0], row[1]) for row in rows]
 
     def get_article(self, article_id: int) -> Article:
-        row = self._db.execute(
+        row = self._query(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
@@ -166,7 +187,7 @@ class SQLiteStore:
         return self._article(row)
 
     def raw_input(self, article_id: int) -> tuple[str, bytes]:
-        row = self._db.execute(
+        row = self._query(
             "SELECT media_type, raw_input FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
@@ -174,7 +195,7 @@ class SQLiteStore:
         return row[0], bytes(row[1])
 
     def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
-        rows = self._db.execute(
+        rows = self._query(
             f"SELECT {_SUMMARY_COLUMNS} FROM articles a "
             "ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
             (limit, offset),
@@ -188,7 +209,7 @@ class SQLiteStore:
         if not words:
             return []
         fts_query = " ".join('"' + word.replace('"', "") + '"' for word in words)
-        rows = self._db.execute(
+        rows = self._query(
             f"SELECT {_SUMMARY_COLUMNS}, snippet(articles_fts, 1, '[', ']', '…', 12) "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
@@ -197,12 +218,12 @@ class SQLiteStore:
         return [ArticleSummary(*row) for row in rows]
 
     def iter_articles(self) -> Iterator[Article]:
-        cursor = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
+        cursor = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
         for row in cursor:
             yield self._article(row)
 
     def stats(self) -> StoreStats:
-        total, duplicates, undated, earliest, latest = self._db.execute(
+        total, duplicates, undated, earliest, latest = self._query(
             "SELECT count(*), count(duplicate_of), sum(published IS NULL), min(published), "
             "max(published) FROM articles"
         ).fetchone()
@@ -232,12 +253,19 @@ class SQLiteStore:
 
     # Helpers ----------------------------------------------------------------------------------------
 
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run a read; a database failure becomes a ``StoreError`` naming the file."""
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: could not read the database: {e}") from e
+
     def _id(self, sql: str, *params: Any) -> int | None:
-        row = self._db.execute(sql, params).fetchone()
+        row = self._query(sql, params).fetchone()
         return None if row is None else int(row[0])
 
     def _counts(self, sql: str) -> dict[str, int]:
-        rows = sorted(self._db.execute(sql), key=lambda r: (-r[1], r[0]))
+        rows = sorted(self._query(sql), key=lambda r: (-r[1], r[0]))
         return {row[0]: row[1] for row in rows}
 
     def _cited_source_counts(self) -> dict[str, int]:
@@ -267,7 +295,7 @@ class SQLiteStore:
         )
 
     def _paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT start, end, kind, cited_sources FROM paragraphs WHERE article_id = ? "
             "ORDER BY position",
             (article_id,),
@@ -275,7 +303,7 @@ class SQLiteStore:
         return tuple(Paragraph(s, e, k, tuple(json.loads(c))) for s, e, k, c in rows)
 
     def _removals(self, article_id: int) -> tuple[Removal, ...]:
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT raw_start, raw_end, reason, text FROM removals WHERE article_id = ? "
             "ORDER BY position",
             (article_id,),

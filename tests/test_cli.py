@@ -1,0 +1,394 @@
+"""The command line over the bundled sample corpus, run in-process with click's CliRunner.
+
+Click 8.2 and later keep standard error apart (``result.stdout``, ``result.stderr``); ``mix_stderr`` is
+gone, so the runner is built with no arguments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from newsgraph.cli import cli
+from newsgraph.export import CSV_COLUMNS
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample"
+FIRST_RUN = "17 stored, 0 already stored, 1 near-duplicate, 0 failed"
+SECOND_RUN = "0 stored, 18 already stored, 0 near-duplicate, 0 failed"
+STORY = (
+    "Ferry strike ends in Chiloé\n\n"
+    "Ferry crews on the Chacao channel ended a three-day strike on Sunday after the regional government "
+    "promised to review their shift rules, the crews' union said.\n"
+)
+
+
+def invoke(args: Sequence[str], *, env: dict[str, str] | None = None, input: bytes | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, input=input)
+
+
+def as_json(result: Result) -> Any:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return json.loads(result.stdout)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus ingested once; the tests that use it only read it."""
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    result = invoke(["ingest", str(SAMPLE), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def listing(sample_db: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = as_json(invoke(["articles", "--json", "--db", str(sample_db)]))
+    return rows
+
+
+def article_id(listing: list[dict[str, Any]], file_name: str) -> int:
+    [row] = [r for r in listing if r["source"].endswith(file_name)]
+    return int(row["id"])
+
+
+# ingest ---------------------------------------------------------------------------------------------
+
+def test_ingest_the_sample_then_again(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    first = invoke(["ingest", str(SAMPLE), "--db", db])
+    assert (first.exit_code, first.stdout.strip(), first.stderr) == (0, FIRST_RUN, "")
+    second = invoke(["ingest", str(SAMPLE), "--db", db])
+    assert (second.exit_code, second.stdout.strip(), second.stderr) == (0, SECOND_RUN, "")
+
+
+def test_ingest_json_has_counts_and_outcomes(tmp_path: Path) -> None:
+    report = as_json(invoke(["ingest", str(SAMPLE), "--db", str(tmp_path / "news.db"), "--json"]))
+    assert report["counts"] == {"stored": 17, "already_stored": 0, "duplicate": 1, "failed": 0}
+    outcomes = report["outcomes"]
+    assert len(outcomes) == 18
+    assert set(outcomes[0]) == {"source", "status", "article_id", "duplicate_of", "similarity", "error",
+                                "reason", "line"}
+    [duplicate] = [o for o in outcomes if o["status"] == "duplicate"]
+    assert duplicate["source"].endswith("05_southern-post_crew-consular-visit-syndicated.txt")
+    [original] = [o for o in outcomes if o["source"].endswith("04_andes-wire_crew-consular-visit.txt")]
+    assert duplicate["duplicate_of"] == original["article_id"]
+    assert 0.8 <= duplicate["similarity"] <= 1.0
+    assert sorted(o["article_id"] for o in outcomes) == list(range(1, 19))
+
+
+def test_ingest_verbose_lists_every_article(tmp_path: Path) -> None:
+    result = invoke(["ingest", str(SAMPLE), "--db", str(tmp_path / "news.db"), "-v"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == 19 and lines[-1] == FIRST_RUN
+    assert sum(line.lstrip().startswith("stored  #") for line in lines) == 17
+    [duplicate] = [line for line in lines if "near-duplicate" in line]
+    assert "05_southern-post_crew-consular-visit-syndicated.txt (duplicate of " in duplicate
+
+
+def test_a_failing_input_exits_1_and_is_listed_with_its_reason(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, "utf-8")
+    result = invoke(["ingest", str(empty), str(story), "--db", str(tmp_path / "news.db")])
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "1 stored, 0 already stored, 0 near-duplicate, 1 failed"
+    assert "1 input(s) failed:" in result.stderr
+    assert f"[empty] {empty}: the input is empty (nothing to ingest)" in result.stderr
+
+
+def test_a_failing_input_in_json_mode_exits_1(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = invoke(["ingest", str(missing), "--db", str(tmp_path / "news.db"), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["counts"]["failed"] == 1
+    [failed] = report["outcomes"]
+    assert (failed["status"], failed["reason"], failed["source"]) == ("failed", "unreadable", str(missing))
+
+
+@pytest.mark.parametrize("value", ["someday", "2026-13", "March 3"])
+def test_a_bad_published_date_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    result = invoke(["ingest", str(SAMPLE), "--published", value, "--db", str(tmp_path / "news.db")])
+    assert result.exit_code == 2
+    assert "Invalid value for '--published'" in result.stderr
+    assert repr(value) in result.stderr
+    assert not (tmp_path / "news.db").exists()
+
+
+def test_metadata_options_override_what_the_input_says(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, "utf-8")
+    db = str(tmp_path / "news.db")
+    result = invoke(["ingest", str(story), "--db", db, "--published", "2025-03", "--outlet", "Island Post",
+                     "--title", "Given title", "--url", "https://islandpost.example/ferry"])
+    assert result.exit_code == 0
+    shown = as_json(invoke(["show", "1", "--json", "--db", db]))
+    assert (shown["published"], shown["published_precision"]) == ("2025-03", "month")
+    assert (shown["outlet"], shown["title"], shown["url"]) == (
+        "Island Post", "Given title", "https://islandpost.example/ferry")
+
+
+def test_ingest_standard_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    result = invoke(["ingest", "-", "--db", db], input=STORY.encode())
+    assert result.stdout.strip() == "1 stored, 0 already stored, 0 near-duplicate, 0 failed"
+    assert as_json(invoke(["show", "1", "--json", "--db", db]))["source"] == "-"
+
+
+def test_ingest_needs_an_input() -> None:
+    result = invoke(["ingest"])
+    assert result.exit_code == 2
+    assert "Missing argument 'INPUTS...'" in result.stderr
+
+
+# articles -------------------------------------------------------------------------------------------
+
+def test_articles_lists_by_publication_date(listing: list[dict[str, Any]]) -> None:
+    assert len(listing) == 18
+    dates = [row["published"] for row in listing]
+    assert dates == sorted(dates)
+    assert listing[0]["title"] == "Peruvian navy seizes Chilean trawler, detains 14 crew near sea border"
+    assert set(listing[0]) == {"id", "title", "outlet", "published", "source", "duplicate_of", "snippet"}
+
+
+def test_articles_table(sample_db: Path, listing: list[dict[str, Any]]) -> None:
+    result = invoke(["articles", "--db", str(sample_db), "--limit", "3"])
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["id", "published", "outlet", "title"]
+    assert rows[0].split()[:3] == [str(listing[0]["id"]), "2026-03-02", "Andes"]
+    assert "2026-03-04" in result.stdout and "2026-03-06" not in result.stdout
+
+
+def test_articles_limit_and_offset(sample_db: Path, listing: list[dict[str, Any]]) -> None:
+    page = as_json(invoke(["articles", "--json", "--limit", "2", "--offset", "3", "--db", str(sample_db)]))
+    assert page == listing[3:5]
+
+
+def test_articles_query_searches(sample_db: Path, listing: list[dict[str, Any]]) -> None:
+    found = as_json(invoke(["articles", "frigates Arica", "--json", "--db", str(sample_db)]))
+    frigates = article_id(listing, "07_pacific-ledger_frigates-to-arica.txt")
+    assert frigates in [row["id"] for row in found]
+    assert all("[" in row["snippet"] for row in found)
+
+
+def test_articles_query_ignores_accents(sample_db: Path) -> None:
+    plain = as_json(invoke(["articles", "Echeverria", "--json", "--db", str(sample_db)]))
+    accented = as_json(invoke(["articles", "Echeverría", "--json", "--db", str(sample_db)]))
+    assert plain and [r["id"] for r in plain] == [r["id"] for r in accented]
+
+
+def test_articles_query_without_matches(sample_db: Path) -> None:
+    result = invoke(["articles", "zeppelin", "--db", str(sample_db)])
+    assert (result.exit_code, result.stdout.strip()) == (0, "no articles match 'zeppelin'")
+
+
+def test_articles_on_an_empty_database(tmp_path: Path) -> None:
+    result = invoke(["articles", "--db", str(tmp_path / "new.db")])
+    assert (result.exit_code, result.stdout.strip()) == (0, "no articles")
+
+
+# show -----------------------------------------------------------------------------------------------
+
+def test_show_prints_title_paragraphs_and_cited_sources(
+    sample_db: Path, listing: list[dict[str, Any]]
+) -> None:
+    protest = article_id(listing, "11_southern-post_arica-fishermen-protest.txt")
+    result = invoke(["show", str(protest), "--db", str(sample_db)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Arica fishermen block port access in protest at patrol protocol and Albatros II fine"
+    assert lines[1].startswith("Southern Post · 2026-04-09 · https://southernpost.example/")
+    assert "  sources: Andes Wire" in lines
+    assert "  sources: Coastal Tribune" in lines
+    assert lines[-1].startswith("removed: ") and "citation-chip" in lines[-1]
+
+
+def test_show_json(sample_db: Path, listing: list[dict[str, Any]]) -> None:
+    protest = article_id(listing, "11_southern-post_arica-fishermen-protest.txt")
+    shown = as_json(invoke(["show", str(protest), "--json", "--db", str(sample_db)]))
+    assert shown["id"] == protest
+    cited = {s for p in shown["paragraphs"] for s in p["cited_sources"]}
+    assert {"Andes Wire", "Coastal Tribune"} <= cited
+    for paragraph in shown["paragraphs"]:
+        assert shown["text"][paragraph["start"]:paragraph["end"]].strip()
+
+
+def test_show_marks_a_near_duplicate(sample_db: Path, listing: list[dict[str, Any]]) -> None:
+    copy = article_id(listing, "05_southern-post_crew-consular-visit-syndicated.txt")
+    original = article_id(listing, "04_andes-wire_crew-consular-visit.txt")
+    result = invoke(["show", str(copy), "--db", str(sample_db)])
+    assert f"near-duplicate of article {original}" in result.stdout
+
+
+def test_show_an_unknown_id(sample_db: Path) -> None:
+    result = invoke(["show", "999", "--db", str(sample_db)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == "error: no article with id 999 (list them with `newsgraph articles`)"
+
+
+def test_show_needs_a_number(sample_db: Path) -> None:
+    result = invoke(["show", "first", "--db", str(sample_db)])
+    assert result.exit_code == 2
+    assert "'first' is not a valid integer" in result.stderr
+
+
+# export ---------------------------------------------------------------------------------------------
+
+def parse_export(fmt: str, text: str) -> list[dict[str, Any]]:
+    if fmt == "json":
+        records: list[dict[str, Any]] = json.loads(text)
+        return records
+    if fmt == "jsonl":
+        return [json.loads(line) for line in text.splitlines()]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+    return list(reader)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_export_to_standard_output(sample_db: Path, fmt: str) -> None:
+    result = invoke(["export", "--format", fmt, "--db", str(sample_db)])
+    assert result.exit_code == 0
+    records = parse_export(fmt, result.stdout)
+    assert len(records) == 18
+    assert [str(r["id"]) for r in records] == [str(n) for n in range(1, 19)]
+    assert any("Concepción" in r["text"] or "Ortúzar" in r["text"] for r in records)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_export_to_a_file(sample_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"articles.{fmt}"
+    result = invoke(["export", "--format", fmt, "--out", str(out), "--db", str(sample_db)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.strip() == f"exported 18 article(s) to {out}"
+    with out.open(encoding="utf-8", newline="") as stream:
+        assert len(parse_export(fmt, stream.read())) == 18
+
+
+def test_export_defaults_to_json(sample_db: Path) -> None:
+    assert len(json.loads(invoke(["export", "--db", str(sample_db)]).stdout)) == 18
+
+
+def test_export_refuses_an_unknown_format(sample_db: Path) -> None:
+    result = invoke(["export", "--format", "xml", "--db", str(sample_db)])
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'json', 'jsonl', 'csv'" in result.stderr
+
+
+# stats ----------------------------------------------------------------------------------------------
+
+def test_stats_json(sample_db: Path) -> None:
+    numbers = as_json(invoke(["stats", "--json", "--db", str(sample_db)]))
+    assert (numbers["articles"], numbers["originals"], numbers["duplicates"]) == (18, 17, 1)
+    assert (numbers["earliest"], numbers["latest"], numbers["undated"]) == ("2026-03-02", "2026-04-14", 0)
+    assert numbers["outlets"]["Andes Wire"] == 4
+    assert numbers["removals"]["citation-chip"] >= 1
+    assert numbers["migrations"]
+
+
+def test_stats_text(sample_db: Path) -> None:
+    result = invoke(["stats", "--db", str(sample_db)])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "18 articles (17 originals, 1 near-duplicates, 0 undated)"
+    assert lines[1] == "published 2026-03-02 … 2026-04-14"
+    assert lines[2].startswith("outlets: Andes Wire (4), Pacific Ledger (4)")
+
+
+# the database ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "args", [["stats"], ["articles"], ["show", "1"], ["export"], ["ingest", str(SAMPLE)]],
+    ids=["stats", "articles", "show", "export", "ingest"],
+)
+def test_a_file_that_is_not_a_database(tmp_path: Path, args: list[str]) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("These are my notes, not a database.\n" * 50, "utf-8")
+    result = invoke([*args, "--db", str(notes)])
+    assert result.exit_code == 1
+    assert one_line(result.stderr).startswith(f"error: {notes}: cannot open as a newsgraph database")
+    assert "give another --db path" in result.stderr
+    assert notes.read_text("utf-8").startswith("These are my notes")
+
+
+def test_a_database_in_a_missing_folder(tmp_path: Path) -> None:
+    result = invoke(["stats", "--db", str(tmp_path / "nowhere" / "news.db")])
+    assert result.exit_code == 1
+    assert f"the folder {tmp_path / 'nowhere'} does not exist" in result.stderr
+
+
+def test_the_database_option_refuses_a_folder(tmp_path: Path) -> None:
+    result = invoke(["stats", "--db", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_newsgraph_db_is_honoured(sample_db: Path) -> None:
+    numbers = as_json(invoke(["stats", "--json"], env={"NEWSGRAPH_DB": str(sample_db)}))
+    assert numbers["articles"] == 18
+
+
+def test_newsgraph_db_is_where_ingest_writes(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, "utf-8")
+    db = tmp_path / "from-env.db"
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
+        result = runner.invoke(cli, ["ingest", str(story)], env={"NEWSGRAPH_DB": str(db)})
+        assert result.exit_code == 0, result.stderr
+        assert not (Path(cwd) / "newsgraph.db").exists()
+    assert db.exists()
+    other = tmp_path / "option.db"
+    invoke(["ingest", str(story), "--db", str(other)], env={"NEWSGRAPH_DB": str(db)})
+    assert as_json(invoke(["stats", "--json", "--db", str(other)]))["articles"] == 1
+
+
+def test_a_bad_environment_variable_is_a_usage_error(sample_db: Path) -> None:
+    result = invoke(["stats", "--db", str(sample_db)], env={"NEWSGRAPH_NEAR_DUPLICATE_THRESHOLD": "high"})
+    assert result.exit_code == 2
+    assert "NEWSGRAPH_NEAR_DUPLICATE_THRESHOLD='high' is not a valid float" in result.stderr
+
+
+# help -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    for flag in ("--help", "-h"):
+        result = invoke([name, flag])
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout
+        example = result.stdout.split("Example:", 1)[1]
+        assert f"newsgraph {name}" in example
+
+
+def test_the_group_help_lists_every_command() -> None:
+    result = invoke(["--help"])
+    assert result.exit_code == 0
+    for name in ("ingest", "articles", "show", "export", "stats"):
+        assert name in cli.commands
+        assert f"  {name} " in result.stdout
+
+
+def test_the_commands_are_click_commands() -> None:
+    assert isinstance(cli, click.Group)
+    assert sorted(cli.commands) == ["articles", "export", "ingest", "show", "stats"]
+
+
+def test_version() -> None:
+    result = invoke(["--version"])
+    assert result.exit_code == 0
+    assert "0.1.0" in result.stdout
