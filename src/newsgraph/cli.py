@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,51 +103,66 @@ def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | No
     """
     settings = _settings(db=db, allow_private=allow_private or None)
     overrides = Metadata(title=title, url=url, outlet=outlet, published=published)
+    tally = _Tally(keep_all=as_json)
     with _store(settings) as store:
         stream = run_ingest(inputs, store, settings=settings, overrides=overrides,
                             stdin=sys.stdin.buffer)
-        outcomes = list(_with_progress(stream, enabled=not as_json))
+        for outcome in _with_progress(stream, tally, enabled=not as_json):
+            if verbose and not as_json:
+                out.print(_outcome_line(outcome))
     if as_json:
-        _print_json({"counts": _counts(outcomes), "outcomes": [asdict(o) for o in outcomes]})
+        _print_json({"counts": tally.counts, "outcomes": [asdict(o) for o in tally.outcomes]})
     else:
-        _report(outcomes, verbose)
-    if any(o.status == "failed" for o in outcomes):
+        _report(tally)
+    if tally.failures:
         sys.exit(1)
 
 
-def _with_progress(outcomes: Iterator[IngestOutcome], enabled: bool) -> Iterator[IngestOutcome]:
-    counts: Counter[str] = Counter()
+@dataclass
+class _Tally:
+    """Running counts of a batch, its failures, and every outcome only when they are all printed."""
+
+    keep_all: bool
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUS_LABELS, 0))
+    failures: list[IngestOutcome] = field(default_factory=list)
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def add(self, outcome: IngestOutcome) -> None:
+        self.counts[outcome.status] += 1
+        if outcome.status == "failed":
+            self.failures.append(outcome)
+        if self.keep_all:
+            self.outcomes.append(outcome)
+
+    def line(self) -> str:
+        return ", ".join(f"{self.counts[s]} {label}" for s, label in STATUS_LABELS.items())
+
+
+def _with_progress(outcomes: Iterator[IngestOutcome], tally: _Tally, enabled: bool
+                   ) -> Iterator[IngestOutcome]:
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True,
                   disable=not enabled or not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
         for outcome in outcomes:
-            counts[outcome.status] += 1
-            progress.update(task, description=_count_line(counts))
+            tally.add(outcome)
+            progress.update(task, description=tally.line())
             yield outcome
 
 
-def _counts(outcomes: Sequence[IngestOutcome]) -> dict[str, int]:
-    counts: Counter[str] = Counter(o.status for o in outcomes)
-    return {status: counts.get(status, 0) for status in STATUS_LABELS}
+def _outcome_line(o: IngestOutcome) -> str:
+    detail = ""
+    if o.status == "duplicate" and o.similarity is not None:
+        detail = f" (duplicate of {o.duplicate_of}, similarity {o.similarity:.2f})"
+    ident = f"#{o.article_id} " if o.article_id else ""
+    return f"{STATUS_LABELS[o.status]:>15}  {ident}{escape(o.source)}{detail}"
 
 
-def _count_line(counts: Counter[str] | dict[str, int]) -> str:
-    return ", ".join(f"{counts.get(s, 0)} {label}" for s, label in STATUS_LABELS.items())
-
-
-def _report(outcomes: Sequence[IngestOutcome], verbose: bool) -> None:
-    if verbose:
-        for o in outcomes:
-            detail = f" (duplicate of {o.duplicate_of}, similarity {o.similarity:.2f})" \
-                if o.status == "duplicate" and o.similarity is not None else ""
-            ident = f"#{o.article_id} " if o.article_id else ""
-            out.print(f"{STATUS_LABELS[o.status]:>15}  {ident}{escape(o.source)}{detail}")
-    out.print(_count_line(_counts(outcomes)))
-    failures = [o for o in outcomes if o.status == "failed"]
-    if failures:
-        err.print(f"\n[red]{len(failures)} input(s) failed:[/]")
-        for o in failures:
+def _report(tally: _Tally) -> None:
+    out.print(tally.line())
+    if tally.failures:
+        err.print(f"\n[red]{_plural(len(tally.failures), 'input')} failed:[/]")
+        for o in tally.failures:
             err.print("  " + escape(f"[{o.reason or 'error'}] {o.error or o.source}"))
 
 
@@ -183,7 +198,7 @@ def articles(query: str | None, db: Path | None, limit: int, offset: int, as_jso
             title += f" [dim](duplicate of {r.duplicate_of})[/]"
         if r.snippet:
             title += f"\n[dim]{escape(r.snippet)}[/]"
-        table.add_row(str(r.id), r.published or "[dim]undated[/]", escape(r.outlet or "?"), title)
+        table.add_row(str(r.id), _when(r.published), escape(r.outlet or "?"), title)
     out.print(table if rows else "no articles" + (f" match {query!r}" if query else ""))
 
 
@@ -255,8 +270,8 @@ def stats(db: Path | None, as_json: bool) -> None:
     if as_json:
         _print_json(asdict(numbers))
         return
-    out.print(f"{numbers.articles} articles ({numbers.originals} originals, "
-              f"{numbers.duplicates} near-duplicates, {numbers.undated} undated)")
+    out.print(f"{_plural(numbers.articles, 'article')} ({_plural(numbers.originals, 'original')}, "
+              f"{_plural(numbers.duplicates, 'near-duplicate')}, {numbers.undated} undated)")
     if numbers.earliest:
         out.print(f"published {numbers.earliest} … {numbers.latest}")
     out.print("outlets: " + escape(_listing(numbers.outlets)))
@@ -299,6 +314,17 @@ class _store:
 def _fail(message: str) -> None:
     err.print(f"[red]error:[/] {escape(message)}")
     sys.exit(1)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _when(published: str | None) -> str:
+    """A publication date for a listing: a timestamp shortened to its minute, in its own zone."""
+    if published is None:
+        return "[dim]undated[/]"
+    return published[:16].replace("T", " ") if "T" in published else published
 
 
 def _listing(counts: dict[str, int], most: int = 8) -> str:

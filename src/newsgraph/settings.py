@@ -85,8 +85,14 @@ def _parse_bool(text: str) -> bool:
     raise ValueError("expected true/false, yes/no, on/off or 1/0")
 
 
+def _parse_path(text: str) -> Path:
+    if not text.strip():
+        raise ValueError("expected a file path, got an empty value")
+    return Path(text)
+
+
 _CASTS: dict[str, Callable[[str], Any]] = {
-    "db": Path,
+    "db": _parse_path,
     "max_document_bytes": int,
     "near_duplicate_threshold": float,
     "minhash_permutations": int,

@@ -146,8 +146,6 @@ def test_a_page_without_text_is_refused(html: str) -> None:
     assert caught.value.reason == "malformed"
 
 
-@pytest.mark.xfail(strict=True, reason="trafilatura's fallback returns link text for a page of links, "
-                   "which extract_html's docstring says is refused")
 def test_a_page_of_links_is_refused() -> None:
     links = "".join(f'<li><a href="/story/{n}">Harbour story number {n}</a></li>' for n in range(8))
     with pytest.raises(MalformedInputError):

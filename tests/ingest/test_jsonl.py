@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.errors import InputError, InputTooLargeError, MalformedInputError
 from newsgraph.ingest.fetch import FakeFetcher
-from newsgraph.ingest.jsonl import read_jsonl
+from newsgraph.ingest.jsonl import PathLine, read_jsonl
 from newsgraph.ingest.sources import InputReader
 from newsgraph.records import Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
@@ -70,7 +70,7 @@ def test_an_html_line_becomes_an_html_document() -> None:
 
 def test_a_path_line_names_a_file_relative_to_the_batch() -> None:
     [item] = read(lines({"path": "articles/one.txt", "outlet": "Harbour Wire"}))
-    assert item == (Path("/data/articles/one.txt"), Metadata(outlet="Harbour Wire"), f"{BATCH}:1")
+    assert item == PathLine(Path("/data/articles/one.txt"), Metadata(outlet="Harbour Wire"), BATCH, 1)
 
 
 def test_each_line_is_numbered_from_one_counting_blank_lines() -> None:

@@ -25,7 +25,10 @@ from newsgraph.ingest.sources import InputReader, is_url
 from newsgraph.records import Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
 
-TEXT = "Storm warning for the northern coast.\n\nFerries stay in port until Friday, the harbour master said.\n"
+TEXT = (
+    "Storm warning for the northern coast.\n\n"
+    "Ferries stay in port until Friday, the harbour master said.\n"
+)
 HTML = (
     "<!DOCTYPE html><html><head><title>Ferries stay in port</title></head><body><article>"
     "<p>Ferries will stay in port until Friday, the harbour master of Punta Arenas said on Monday.</p>"
@@ -275,8 +278,12 @@ def test_a_bad_file_in_a_folder_does_not_stop_the_others(tmp_path: Path) -> None
     assert b.source == str(tmp_path / "b.txt")
 
 
-def test_an_empty_folder_gives_nothing(tmp_path: Path) -> None:
-    assert read(tmp_path) == []
+def test_an_empty_folder_is_an_error_not_silence(tmp_path: Path) -> None:
+    (tmp_path / ".hidden").write_text("not read\n")
+    [error] = read(tmp_path)
+    assert isinstance(error, EmptyInputError)
+    assert error.source == str(tmp_path)
+    assert "no files to ingest" in error.message
 
 
 def test_files_named_by_a_batch_in_the_folder_are_read_once_through_it(tmp_path: Path) -> None:

@@ -19,6 +19,9 @@ _PUBLISHED_META = re.compile(
 )
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+# An article has at least one sentence: a line of six words or more that ends like one. Navigation,
+# link lists and cookie banners that trafilatura falls back to on a page with no article have none.
+_SENTENCE = re.compile(r"^(?:\S+\s+){5,}.*[.!?…\"”’)]\s*$", re.MULTILINE)
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p)[\s>]", re.IGNORECASE)
 
 
@@ -30,13 +33,14 @@ def looks_like_html(data: bytes) -> bool:
 def extract_html(source: str, html: str, url: str | None = None) -> tuple[str, Metadata]:
     """The article text of ``html`` (one block per line) and what the page says about itself.
 
-    Raises ``MalformedInputError`` when no article text can be found (an empty page, a page of links).
+    Raises ``MalformedInputError`` when no article text can be found: an empty page, or a page of
+    links or headings with not one sentence in it.
     """
     document: Any = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or not _SENTENCE.search(text):
         raise MalformedInputError(
             source, "no article text found in the HTML",
             hint="is it an article page? truncated? ingest its text instead",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,12 +23,22 @@ BODY_KEYS = ("text", "html", "path")
 METADATA_KEYS = ("title", "url", "outlet", "author", "published")
 
 
+
+@dataclass(frozen=True)
+class PathLine:
+    """A batch line that names a file: the caller reads ``path``, giving it this line's metadata."""
+
+    path: Path
+    metadata: Metadata
+    batch: str
+    line: int
+
 def read_jsonl(
     source: str, stream: IO[bytes], max_line_bytes: int
-) -> Iterator[RawDocument | InputError | tuple[Path, Metadata, str]]:
+) -> Iterator[RawDocument | InputError | PathLine]:
     """Articles of a JSON Lines batch, or an error per bad line; the batch goes on after an error.
 
-    A ``path`` line yields ``(path, metadata, line_source)`` for the caller to read as a file.
+    A ``path`` line yields a ``PathLine`` for the caller to read as a file.
     """
     base = Path(source).parent if source != "-" else Path.cwd()
     for number, line in enumerate(_lines(stream, max_line_bytes + 1), start=1):
@@ -54,7 +65,7 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes]:
 
 def _article(
     source: str, number: int, line: bytes, base: Path, max_line_bytes: int
-) -> RawDocument | tuple[Path, Metadata, str]:
+) -> RawDocument | PathLine:
     where = f"{source}:{number}"
     raw = line.rstrip(b"\r\n")
     if len(raw) > max_line_bytes:  # the line ending does not count
@@ -73,7 +84,7 @@ def _article(
         raise MalformedInputError(source, f"'{key}' must be a string, not {type(value).__name__}",
                                   line=number)
     if key == "path":
-        return base / value, metadata, where
+        return PathLine(base / value, metadata, source, number)
     if key == "html":
         return RawDocument(where, raw, "text/html", metadata, html=value)
     return RawDocument(where, raw, "text/plain", metadata, text=value)

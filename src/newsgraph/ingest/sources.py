@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from newsgraph.errors import (
+    EmptyInputError,
     InputError,
     InputTooLargeError,
     UnreadableInputError,
@@ -25,7 +26,7 @@ from newsgraph.ingest.decode import decode_bytes
 from newsgraph.ingest.feeds import looks_like_feed, read_feed
 from newsgraph.ingest.fetch import Fetched, Fetcher
 from newsgraph.ingest.html import looks_like_html
-from newsgraph.ingest.jsonl import read_jsonl
+from newsgraph.ingest.jsonl import PathLine, read_jsonl
 from newsgraph.ingest.warc import looks_like_warc, read_warc
 from newsgraph.records import Metadata, RawDocument
 from newsgraph.settings import Settings
@@ -79,6 +80,9 @@ class InputReader:
             files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p, root))
         except OSError as e:
             raise UnreadableInputError(str(root), f"cannot list the folder: {e.strerror}") from e
+        if not files:
+            raise EmptyInputError(str(root), "the folder holds no files to ingest",
+                                  hint="hidden files and folders (.name) are left out")
         claimed = _claimed_by_batches(f for f in files if _suffix(f) in JSONL_SUFFIXES)
         for path in files:
             if path.resolve() not in claimed:
@@ -180,20 +184,19 @@ class InputReader:
         """A batch's articles; ``local_paths=False`` (a fetched batch) refuses ``path`` lines, so a
         remote batch cannot make newsgraph read files on this machine."""
         for item in read_jsonl(source, stream, self.settings.max_document_bytes):
-            if isinstance(item, tuple) and not local_paths:
-                yield UnsupportedInputError(item[2], "'path' lines are not read from a fetched batch",
-                                            hint="put the article in 'text' or 'html' instead")
-            elif isinstance(item, tuple):
-                path, metadata, where = item
-                yield from self._named_file(path, metadata, where)
+            if isinstance(item, PathLine) and not local_paths:
+                yield UnsupportedInputError(item.batch, "'path' lines are not read from a fetched batch",
+                                            line=item.line, hint="put the article in 'text' or 'html'")
+            elif isinstance(item, PathLine):
+                yield from self._named_file(item)
             else:
                 yield item
 
-    def _named_file(
-        self, path: Path, metadata: Metadata, where: str
-    ) -> Iterator[RawDocument | InputError]:
+    def _named_file(self, named: PathLine) -> Iterator[RawDocument | InputError]:
+        path, metadata = named.path, named.metadata
         if not path.is_file():
-            yield UnreadableInputError(where, f"'path' names {path}, which is not a readable file")
+            yield UnreadableInputError(named.batch, f"'path' names {path}, which is not a readable file",
+                                       line=named.line)
             return
         try:
             for item in self._file(path, metadata, str(path)):
