@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.errors import FetchTimeoutError, HTTPStatusError, UnsupportedInputError
-from newsgraph.ingest.fetch import FakeFetcher, Fetched
+from newsgraph.inputs.fetch import FakeFetcher, Fetched
 from newsgraph.pipeline import ingest
 from newsgraph.records import IngestOutcome
 from newsgraph.settings import Settings

@@ -15,7 +15,7 @@ import pytest
 
 from newsgraph.errors import ExportError
 from newsgraph.export import CSV_COLUMNS, FORMATS, article_record, export_to_path, write_export
-from newsgraph.ingest.fetch import FakeFetcher
+from newsgraph.inputs.fetch import FakeFetcher
 from newsgraph.pipeline import ingest, ingest_document
 from newsgraph.records import Article, Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings

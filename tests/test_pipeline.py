@@ -14,7 +14,7 @@ import pytest
 from newsgraph import pipeline
 from newsgraph.clean import clean
 from newsgraph.errors import StoreError
-from newsgraph.ingest.fetch import FakeFetcher, Fetched
+from newsgraph.inputs.fetch import FakeFetcher, Fetched
 from newsgraph.pipeline import ingest, ingest_document
 from newsgraph.records import CleanText, IngestOutcome, Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest.fetch import FakeFetcher
+from newsgraph.inputs.fetch import FakeFetcher
 from newsgraph.pipeline import ingest
 from newsgraph.records import IngestOutcome
 from newsgraph.settings import Settings

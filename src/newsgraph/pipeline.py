@@ -13,9 +13,9 @@ from typing import IO
 from newsgraph.clean import clean
 from newsgraph.dedup import Fingerprint, fingerprint, input_digest, similarity
 from newsgraph.errors import EmptyInputError, InputError, StoreError
-from newsgraph.ingest.fetch import Fetcher, HttpFetcher
-from newsgraph.ingest.html import extract_html
-from newsgraph.ingest.sources import InputReader
+from newsgraph.inputs.fetch import Fetcher, HttpFetcher
+from newsgraph.inputs.html import extract_html
+from newsgraph.inputs.sources import InputReader
 from newsgraph.records import IngestOutcome, Metadata, RawDocument, Status
 from newsgraph.settings import Settings
 from newsgraph.store import NewArticle, Store

@@ -22,12 +22,12 @@ from newsgraph.errors import (
     UnreadableInputError,
     UnsupportedInputError,
 )
-from newsgraph.ingest.decode import decode_bytes
-from newsgraph.ingest.feeds import looks_like_feed, read_feed
-from newsgraph.ingest.fetch import Fetched, Fetcher
-from newsgraph.ingest.html import looks_like_html
-from newsgraph.ingest.jsonl import PathLine, read_jsonl
-from newsgraph.ingest.warc import looks_like_warc, read_warc
+from newsgraph.inputs.decode import decode_bytes
+from newsgraph.inputs.feeds import looks_like_feed, read_feed
+from newsgraph.inputs.fetch import Fetched, Fetcher
+from newsgraph.inputs.html import looks_like_html
+from newsgraph.inputs.jsonl import PathLine, read_jsonl
+from newsgraph.inputs.warc import looks_like_warc, read_warc
 from newsgraph.records import Metadata, RawDocument
 from newsgraph.settings import Settings
 

@@ -20,8 +20,8 @@ from newsgraph.errors import (
     UnreadableInputError,
     UnsupportedInputError,
 )
-from newsgraph.ingest.fetch import FakeFetcher, Fetched
-from newsgraph.ingest.sources import InputReader, is_url
+from newsgraph.inputs.fetch import FakeFetcher, Fetched
+from newsgraph.inputs.sources import InputReader, is_url
 from newsgraph.records import Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
 

@@ -15,7 +15,7 @@ from newsgraph.errors import (
     MalformedInputError,
     UnsupportedInputError,
 )
-from newsgraph.ingest.feeds import looks_like_feed, read_feed
+from newsgraph.inputs.feeds import looks_like_feed, read_feed
 from newsgraph.records import Metadata, PartialDate, RawDocument
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>

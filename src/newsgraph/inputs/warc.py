@@ -24,7 +24,7 @@ from newsgraph.errors import (
     MalformedInputError,
     UnsupportedInputError,
 )
-from newsgraph.ingest.decode import decode_bytes
+from newsgraph.inputs.decode import decode_bytes
 from newsgraph.records import Metadata, RawDocument
 
 logger = logging.getLogger(__name__)

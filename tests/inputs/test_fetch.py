@@ -24,8 +24,8 @@ from newsgraph.errors import (
     InputTooLargeError,
     UnsupportedInputError,
 )
-from newsgraph.ingest import fetch
-from newsgraph.ingest.fetch import (
+from newsgraph.inputs import fetch
+from newsgraph.inputs.fetch import (
     PRIVATE_HINT,
     FakeFetcher,
     Fetched,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import MalformedInputError
-from newsgraph.ingest.html import extract_html, looks_like_html
+from newsgraph.inputs.html import extract_html, looks_like_html
 from newsgraph.records import PartialDate
 
 SAMPLE_PAGE = Path(__file__).resolve().parents[2] / "sample" / "09_lima-courier_lima-talks.html"

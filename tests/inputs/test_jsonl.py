@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from newsgraph.errors import InputError, InputTooLargeError, MalformedInputError
-from newsgraph.ingest.fetch import FakeFetcher
-from newsgraph.ingest.jsonl import PathLine, read_jsonl
-from newsgraph.ingest.sources import InputReader
+from newsgraph.inputs.fetch import FakeFetcher
+from newsgraph.inputs.jsonl import PathLine, read_jsonl
+from newsgraph.inputs.sources import InputReader
 from newsgraph.records import Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.errors import BinaryInputError, EmptyInputError
-from newsgraph.ingest.decode import decode_bytes
+from newsgraph.inputs.decode import decode_bytes
 
 TEXT = "La lluvia cerró el puerto de Concepción; los pescadores esperan."
 

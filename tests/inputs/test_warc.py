@@ -20,7 +20,7 @@ from newsgraph.errors import (
     MalformedInputError,
     UnsupportedInputError,
 )
-from newsgraph.ingest.warc import looks_like_warc, read_warc
+from newsgraph.inputs.warc import looks_like_warc, read_warc
 from newsgraph.records import Metadata, RawDocument
 
 LIMIT = 1000
