@@ -7,10 +7,12 @@ gone, so the runner is built with no arguments.
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -404,3 +406,50 @@ def test_version() -> None:
     result = invoke(["--version"])
     assert result.exit_code == 0
     assert "0.1.0" in result.stdout
+
+
+@pytest.fixture
+def local_site() -> Iterator[str]:
+    """A web server on 127.0.0.1 serving one article page and one image."""
+    page = (SAMPLE / "09_lima-courier_lima-talks.html").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body, kind = (page, "text/html; charset=utf-8") if self.path == "/talks.html" \
+                else (b"\x89PNG\r\n\x1a\n", "image/png")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.network
+def test_ingest_fetches_a_url_from_this_machine_only_with_allow_private(
+    local_site: str, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "web.db")
+    refused = invoke(["ingest", f"{local_site}/talks.html", "--db", db])
+    assert refused.exit_code == 1
+    assert "[blocked address]" in refused.stderr
+
+    fetched = invoke(["ingest", f"{local_site}/talks.html", f"{local_site}/logo.png",
+                      "--allow-private", "--db", db, "--json"])
+    assert fetched.exit_code == 1  # the image is not an article
+    report = json.loads(fetched.stdout)
+    assert report["counts"]["stored"] == 1
+    [failure] = [o for o in report["outcomes"] if o["status"] == "failed"]
+    assert failure["reason"] == "unsupported" and "image/png" in failure["error"]
+    shown = json.loads(invoke(["show", "1", "--db", db, "--json"]).stdout)
+    assert shown["url"] == "https://limacourier.example/politics/2026/03/26/peru-chile-agree-path-to-free-trawler-crew"
+    assert shown["source"] == f"{local_site}/talks.html"

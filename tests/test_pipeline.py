@@ -489,3 +489,26 @@ def test_a_store_error_is_not_turned_into_a_failed_outcome(store: SQLiteStore) -
     with pytest.raises(StoreError, match="disk is full"):
         ingest_document(_text(STORY), _WrappedStore(store, _refuse_writes),  # type: ignore[arg-type]
                         SETTINGS, NO_OVERRIDES)
+
+
+@pytest.mark.parametrize(
+    ("canonical", "expected"),
+    [
+        ('<link rel="canonical" href="https://harbour.example/story">', "https://harbour.example/story"),
+        ("", "https://harbour.example/story?utm_source=feed"),
+    ],
+    ids=["canonical-wins", "fetched-url-otherwise"],
+)
+def test_a_fetched_page_is_known_by_its_canonical_url_first(canonical: str, expected: str) -> None:
+    from newsgraph.inputs.fetch import FakeFetcher, Fetched
+
+    url = "https://harbour.example/story?utm_source=feed"
+    page = (f"<html><head><title>Crew home</title>{canonical}</head><body><article>"
+            "<p>The fourteen crew members crossed the border at dawn on Tuesday, officials said.</p>"
+            "<p>Their families waited at the checkpoint for most of the night before the release.</p>"
+            "</article></body></html>")
+    fake = FakeFetcher({url: Fetched(url, url, 200, "text/html", "utf-8", page.encode())})
+    store = SQLiteStore(":memory:")
+    [outcome] = ingest([url], store, settings=Settings(), fetcher=fake)
+    assert outcome.article_id is not None
+    assert store.get_article(outcome.article_id).metadata.url == expected

@@ -97,7 +97,8 @@ def _ingest(document: RawDocument, store: Store, settings: Settings, overrides: 
 
 def _main_text(document: RawDocument) -> tuple[str, Metadata]:
     if document.html is not None:
-        return extract_html(document.source, document.html, document.metadata.url)
+        return extract_html(document.source, document.html,
+                            document.metadata.url or document.fetched_url)
     assert document.text is not None
     return document.text, Metadata()
 

@@ -66,6 +66,8 @@ class RawDocument:
     metadata: Metadata = field(default_factory=Metadata)
     text: str | None = None
     html: str | None = None
+    # Where an HTML page was fetched from: its URL unless the page names a canonical one.
+    fetched_url: str | None = None
 
     def with_metadata(self, metadata: Metadata) -> RawDocument:
         return replace(self, metadata=metadata)

@@ -395,12 +395,12 @@ def test_is_url() -> None:
     assert not is_url("gazette.example/a") and not is_url("-") and not is_url("C:\\news\\a.txt")
 
 
-def test_an_html_url_is_a_page_named_by_its_final_url() -> None:
+def test_an_html_url_keeps_its_final_url_as_a_fallback_to_the_canonical_one() -> None:
     url = "https://gazette.example/short"
     fake = FakeFetcher({url: fetched(url, HTML, "text/html", final_url="https://gazette.example/long")})
     [document] = docs(read(url, fetcher=fake))
-    assert document == RawDocument(url, HTML.encode(), "text/html",
-                                   Metadata(url="https://gazette.example/long"), html=HTML)
+    assert document == RawDocument(url, HTML.encode(), "text/html", Metadata(), html=HTML,
+                                   fetched_url="https://gazette.example/long")
     assert fake.requested == [url]
 
 

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -139,9 +139,13 @@ class InputReader:
         elif kind == "warc":
             yield from read_warc(url, io.BytesIO(fetched.body), self.settings.max_document_bytes)
         else:
-            # a feed's entries carry their own links: the feed's URL is not theirs
-            metadata = Metadata() if kind == "feed" else Metadata(url=fetched.final_url)
-            yield from self._typed(url, fetched.body, kind, metadata, declared=fetched.charset)
+            # a feed's entries carry their own links, and a page may name its canonical URL: the
+            # fetched URL is the article's own only for text
+            metadata = Metadata(url=fetched.final_url) if kind == "text" else Metadata()
+            for item in self._typed(url, fetched.body, kind, metadata, declared=fetched.charset):
+                if isinstance(item, RawDocument) and item.html is not None and kind == "html":
+                    item = replace(item, fetched_url=fetched.final_url)
+                yield item
 
     # By type ----------------------------------------------------------------------------------------
 
