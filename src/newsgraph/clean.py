@@ -15,6 +15,7 @@ cleaned text maps to the raw characters it came from (``OffsetMap``). The rules 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -33,6 +34,10 @@ _FTFY = ftfy.TextFixerConfig(
 # White space to rewrite: any run that is not exactly one plain space.
 _ODD_SPACE = re.compile(r"(?! (?!" + rules.SPACES.pattern + "))" + rules.SPACES.pattern)
 _WORD = re.compile(r"\S+")
+# difflib aligns ftfy's repair with its input in time that grows faster than the square of the length,
+# so long lines are repaired in pieces of at least this many characters, cut at a space after ASCII.
+_REPAIR_PIECE_CHARS = 500
+_PIECE_CUT = re.compile(r"(?<=[\x00-\x7f]) ")
 
 
 @dataclass
@@ -88,25 +93,66 @@ def _line_spans(raw: str) -> Iterator[tuple[int, int]]:
 
 def _repaired_line(raw: str, start: int, end: int, removals: list[Removal]) -> _Line:
     runs: list[_Run] = []
-    for run in _unicode_repaired(raw[start:end], start):
+    for run in _unicode_repaired(raw[start:end], start, removals):
         runs.extend(_characters_cleaned(raw, run, removals))
     runs = _spaces_trimmed(runs)
     return _Line(start, end, runs, kind="text" if runs else "blank")
 
 
-def _unicode_repaired(line: str, offset: int) -> list[_Run]:
+def _unicode_repaired(line: str, offset: int, removals: list[Removal]) -> list[_Run]:
     """ftfy's repair of ``line`` as runs: unchanged stretches copied, repaired ones standing in."""
     if line.isascii() and "&" not in line:
         return [_Run(line, offset, offset + len(line), True)]
-    fixed = ftfy.fix_text(line, _FTFY)
-    if fixed == line:
-        return [_Run(line, offset, offset + len(line), True)]
-    runs = []
-    matcher = SequenceMatcher(None, line, fixed, autojunk=False)
+    runs: list[_Run] = []
+    for start, end in _pieces(line):
+        runs.extend(_piece_repaired(line[start:end], offset + start, removals))
+    return runs
+
+
+def _pieces(line: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``line`` of about ``_REPAIR_PIECE_CHARS``, cut at a space after ASCII where there is one."""
+    start = 0
+    while len(line) - start > 2 * _REPAIR_PIECE_CHARS:
+        cut = _PIECE_CUT.search(line, start + _REPAIR_PIECE_CHARS, start + 2 * _REPAIR_PIECE_CHARS)
+        end = cut.end() if cut else start + 2 * _REPAIR_PIECE_CHARS
+        yield start, end
+        start = end
+    yield start, len(line)
+
+
+def _piece_repaired(piece: str, offset: int, removals: list[Removal]) -> list[_Run]:
+    fixed = ftfy.fix_text(piece, _FTFY)
+    if fixed == piece:
+        return [_Run(piece, offset, offset + len(piece), True)]
+    runs: list[_Run] = []
+    matcher = SequenceMatcher(None, piece, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if j2 > j1:
             runs.append(_Run(fixed[j1:j2], offset + i1, offset + i2, tag == "equal"))
+        elif runs and runs[-1].text.endswith("&"):
+            runs[-1:] = _widened(runs[-1], offset + i2)  # "&amp;" became "&": let "&" stand for it
+        else:  # ftfy dropped it (a control character, a lossy sequence): record it
+            removals.append(Removal(offset + i1, offset + i2, _reason(piece[i1:i2]), piece[i1:i2]))
     return runs
+
+
+def _widened(run: _Run, raw_end: int) -> list[_Run]:
+    """``run`` with its last character standing for the raw text up to ``raw_end``."""
+    if not run.copied:
+        return [_Run(run.text, run.raw_start, raw_end, False)]
+    tail = _Run(run.text[-1], run.raw_end - 1, raw_end, False)
+    if len(run.text) == 1:
+        return [tail]
+    return [_Run(run.text[:-1], run.raw_start, run.raw_end - 1, True), tail]
+
+
+def _reason(dropped: str) -> str:
+    """Why ``dropped`` went: invisible (controls, formatting) or standing for a lost character."""
+    if rules.REPLACEMENT not in dropped and any(
+        unicodedata.category(char) in ("Cc", "Cf") for char in dropped
+    ):
+        return rules.INVISIBLE_CHARACTER
+    return rules.REPLACEMENT_CHARACTER
 
 
 def _characters_cleaned(raw: str, run: _Run, removals: list[Removal]) -> Iterator[_Run]:
@@ -116,6 +162,9 @@ def _characters_cleaned(raw: str, run: _Run, removals: list[Removal]) -> Iterato
         text = rules.SPACES.sub(" ", text)
         if text:
             yield _Run(text, run.raw_start, run.raw_end, False)
+        elif run.raw_end > run.raw_start:
+            removals.append(Removal(run.raw_start, run.raw_end, _reason(run.text),
+                                    raw[run.raw_start:run.raw_end]))
         return
     pos = 0
     for m in _SPECIAL.finditer(run.text):
@@ -125,9 +174,7 @@ def _characters_cleaned(raw: str, run: _Run, removals: list[Removal]) -> Iterato
         if m.lastgroup == "space":
             yield _Run(" ", raw_start, raw_end, False)
         else:
-            reason = (rules.REPLACEMENT_CHARACTER if m.group() == rules.REPLACEMENT
-                      else rules.INVISIBLE_CHARACTER)
-            removals.append(Removal(raw_start, raw_end, reason, raw[raw_start:raw_end]))
+            removals.append(Removal(raw_start, raw_end, _reason(m.group()), raw[raw_start:raw_end]))
         pos = m.end()
     if pos < len(run.text):
         yield _Run(run.text[pos:], run.raw_start + pos, run.raw_end, True)
@@ -179,7 +226,7 @@ def _drop_comment_trailer(raw: str, lines: list[_Line], removals: list[Removal])
     first_allowed = int(len(texts) * rules.COMMENT_TRAILER_MIN_POSITION)
     for position, index in enumerate(texts):
         if position >= first_allowed and position > 0 and rules.COMMENT_MARKERS.match(
-            lines[index].text
+            _unmarked(lines[index].text)
         ):
             start = lines[index].raw_start
             removals.append(Removal(start, len(raw), rules.COMMENT_TRAILER, raw[start:]))
@@ -192,7 +239,7 @@ def _drop_boilerplate(raw: str, lines: list[_Line], removals: list[Removal]) -> 
     index = 0
     while index < len(lines):
         line = lines[index]
-        text = line.text
+        text = _unmarked(line.text)
         if line.kind != "text" or len(text) > rules.BOILERPLATE_MAX_CHARS:
             index += 1
             continue
@@ -206,6 +253,11 @@ def _drop_boilerplate(raw: str, lines: list[_Line], removals: list[Removal]) -> 
         elif rules.BOILERPLATE.fullmatch(text):
             _remove(raw, [line], rules.SHARE_BOILERPLATE, removals)
         index += 1
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without a markdown heading marker: "## Comments" opens a comment section too."""
+    return rules.MARKDOWN_HEADING.sub("", text, count=1)
 
 
 def _related_links_end(lines: list[_Line], index: int) -> int:
@@ -307,7 +359,7 @@ def _paragraphs(raw: str, lines: list[_Line], removals: list[Removal]) -> Iterat
     first = True
     texts = [line for line in lines if line.kind == "text"]
     last = texts[-1] if texts else None
-    for block in _blocks(lines):
+    for block in _parts(lines):
         if len(block) > 1 and _is_hard_wrapped(block):
             yield _Paragraph(block, "body")
             first = False
@@ -331,6 +383,23 @@ def _blocks(lines: list[_Line]) -> Iterator[list[_Line]]:
         yield block
 
 
+def _parts(lines: list[_Line]) -> Iterator[list[_Line]]:
+    """Blocks, cut after each line that ends before the block's wrap width and before markdown headings."""
+    for block in _blocks(lines):
+        texts = [line.text for line in block]
+        if all(text[0].islower() for text in texts[1:]):
+            yield block  # every line continues the sentence before it
+            continue
+        width = max(map(len, texts))
+        start = 0
+        for index in range(1, len(block)):
+            if (_fits_after(texts[index - 1], texts[index], width)
+                    or rules.MARKDOWN_HEADING.match(texts[index])):
+                yield block[start:index]
+                start = index
+        yield block[start:]
+
+
 def _is_hard_wrapped(block: list[_Line]) -> bool:
     texts = [line.text for line in block]
     if all(text[0].islower() for text in texts[1:]):
@@ -344,6 +413,11 @@ def _is_hard_wrapped(block: list[_Line]) -> bool:
         return False
     ended = sum(1 for text in inner if rules.SENTENCE_END.search(text))
     return ended / len(inner) <= rules.WRAP_MAX_SENTENCE_END_SHARE
+
+
+def _fits_after(text: str, after: str, width: int) -> bool:
+    """The first word of ``after`` would have fitted on ``text``'s line: the break is not a wrap."""
+    return len(text) + 1 + len(after.split(" ", 1)[0]) <= width * rules.WRAP_FIT_SHARE
 
 
 def _is_title_case(text: str) -> bool:

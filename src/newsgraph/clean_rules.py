@@ -98,6 +98,9 @@ MINOR_WORDS = frozenset(
         "or", "over", "the", "to", "up", "via", "vs", "with",
     }
 )
+# A wrapped line breaks only where the next word would not fit: a break where it would have fitted
+# within this share of the block's longest line ends a heading or a paragraph of its own.
+WRAP_FIT_SHARE = 0.9
 
 
 @lru_cache(maxsize=1)
