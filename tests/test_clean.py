@@ -738,3 +738,14 @@ def test_shared_plain_article_is_left_as_its_nine_paragraphs() -> None:
     assert all(p.kind == "body" and p.cited_sources == () for p in cleaned.paragraphs)
     assert cleaned.headline is None
     assert_offsets_hold(raw, cleaned)
+
+
+def test_chip_after_a_question_cites_it() -> None:
+    raw = ("Harbour talks stall\n"
+           "Will the crew be home before the fishing season opens?\n"
+           "Andes Wire +1\n"
+           "Officials in Lima said the decision rests with the prosecutors.\n")
+    cleaned = clean(raw)
+    question = next(p for p in cleaned.paragraphs if cleaned.text[p.start:p.end].startswith("Will"))
+    assert question.cited_sources == ("Andes Wire",)
+    assert "Andes Wire" not in cleaned.text

@@ -343,7 +343,8 @@ def _chip_name(text: str, outlets: frozenset[str]) -> tuple[str, bool] | None:
 
 
 def _ends_like_body(text: str) -> bool:
-    return (rules.SENTENCE_END.search(text) is not None
+    """Could a chip cite this line? A sentence (a question too: headings may ask, chips may cite)."""
+    return (rules.SENTENCE_END.search(text) is not None or text.endswith("?")
             or len(_WORD.findall(text)) > rules.HEADING_MAX_WORDS)
 
 
