@@ -26,8 +26,10 @@ demo: install
 	@echo
 	$(BIN)/newsgraph stats --db $(DEMO_DB)
 
+# pytest exits 5 when it collected no tests: that is a failure here, said so.
 test: install
-	$(BIN)/pytest
+	@$(BIN)/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 
 lint: install
 	$(BIN)/ruff check src tests bench
