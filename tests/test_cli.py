@@ -392,14 +392,14 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
 def test_the_group_help_lists_every_command() -> None:
     result = invoke(["--help"])
     assert result.exit_code == 0
-    for name in ("ingest", "articles", "show", "export", "stats"):
+    for name in ("ingest", "articles", "show", "export", "stats", "extract"):
         assert name in cli.commands
         assert f"  {name} " in result.stdout
 
 
 def test_the_commands_are_click_commands() -> None:
     assert isinstance(cli, click.Group)
-    assert sorted(cli.commands) == ["articles", "export", "ingest", "show", "stats"]
+    assert sorted(cli.commands) == ["articles", "export", "extract", "ingest", "show", "stats"]
 
 
 def test_version() -> None:

@@ -166,6 +166,66 @@ def _report(tally: _Tally) -> None:
             err.print("  " + escape(f"[{o.reason or 'error'}] {o.error or o.source}"))
 
 
+# extract ------------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--published", callback=_date_option, metavar="DATE",
+              help="Publication date, the anchor for relative dates (ISO 8601).")
+@click.option("--raw", is_flag=True,
+              help="Analyse the text exactly as given: no cleaning, offsets index the input.")
+@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, path_type=Path),
+              help='Analyse each line {"id", "text", "published"} of this file as given.')
+@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private addresses.")
+@json_option
+def extract(inputs: tuple[str, ...], published: PartialDate | None, raw: bool, jsonl: Path | None,
+            allow_private: bool, as_json: bool) -> None:
+    """Extract entities, sentences, times and places from articles without storing them.
+
+    One input prints one JSON document; several inputs (or --jsonl) print one document per line.
+    The model is loaded once for the whole run.
+
+    Example:
+
+        newsgraph extract story.txt --published 2026-01-16 --json
+    """
+    if bool(inputs) == bool(jsonl):
+        raise click.UsageError("give input files (or -) or --jsonl FILE, not both and not neither")
+    from newsgraph.extraction import ExtractionRun, extraction_record  # spaCy: only when extracting
+
+    run = ExtractionRun(_settings(allow_private=allow_private or None), raw=raw or bool(jsonl),
+                        overrides=Metadata(published=published), stdin=sys.stdin.buffer)
+    results = run.from_jsonl(jsonl) if jsonl else run.from_inputs(inputs)
+    single = len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).is_dir()
+    try:
+        for extracted in results:
+            record = extraction_record(extracted)
+            if single:
+                _print_json(record)
+            elif as_json or jsonl:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                _print_extraction(record)
+    except NewsgraphError as error:
+        _fail(str(error))
+    for failure in run.failures:
+        err.print("  " + escape(f"[{failure.reason}] {failure}"))
+    if run.failures:
+        sys.exit(1)
+
+
+def _print_extraction(record: dict[str, Any]) -> None:
+    article = record["article"]
+    out.print(f"[bold]{escape(article['title'] or article['source'])}[/]")
+    for entity in record["entities"]:
+        out.print(f"  {entity['type']:<7} {escape(entity['name'])} ({len(entity['mentions'])}x)")
+    for time in record["times"]:
+        out.print(f"  TIME    {escape(time['text'])} → {time['value'] or '?'}")
+    for place in record["places"]:
+        out.print(f"  PLACE   {escape(place['text'])} → {escape(place['name'])} "
+                  f"({place['country_code']}, {place['lat']}, {place['lon']})")
+
+
 # articles, show, export, stats --------------------------------------------------------------------
 
 @cli.command()

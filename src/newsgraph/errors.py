@@ -14,6 +14,7 @@
     │       ├── BlockedAddressError      private, loopback or link-local address
     │       ├── FetchTimeoutError        no answer in time
     │       └── HTTPStatusError          the server answered with an error status
+    ├── ModelError               the spaCy pipeline cannot be loaded
     ├── StoreError               the database refused or is not a newsgraph database
     │   └── ArticleNotFoundError     no article with that id
     └── ExportError              an export format or destination problem
@@ -102,6 +103,10 @@ class HTTPStatusError(FetchError):
     def __init__(self, source: str, status: int, message: str, *, hint: str | None = None) -> None:
         self.status = status
         super().__init__(source, message, hint=hint)
+
+
+class ModelError(NewsgraphError):
+    """The configured spaCy pipeline is not installed or cannot be loaded."""
 
 
 class StoreError(NewsgraphError):

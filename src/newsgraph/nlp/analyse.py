@@ -1,0 +1,43 @@
+"""The extraction recipe over spaCy: texts in, ``Analysis`` records out, spaCy objects left behind.
+
+Texts go through ``nlp.pipe`` in batches, each batch inside ``nlp.memory_zone()`` so that a run over
+millions of articles does not grow the vocabulary's memory; every ``Doc`` becomes plain records before
+its zone closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.records import Analysis, Sentence
+
+# Texts per memory zone: big enough to keep nlp.pipe batching, small enough to bound memory.
+ZONE_SIZE = 256
+
+
+def analyse(
+    items: Iterable[tuple[str, date | None]], nlp: Language, *, batch_size: int = 32
+) -> Iterator[Analysis]:
+    """One ``Analysis`` per ``(text, publication date)``, in order."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, ZONE_SIZE)):
+        with nlp.memory_zone():
+            texts = (text for text, _ in chunk)
+            for doc, (_, published) in zip(nlp.pipe(texts, batch_size=batch_size), chunk, strict=True):
+                yield analysis_of(doc, published)
+
+
+def analysis_of(doc: Doc, published: date | None) -> Analysis:
+    """The boundary: what the layers find in ``doc``, as records."""
+    # 1. sentences
+    sentences = tuple(Sentence(s.start_char, s.start_char + len(s.text.rstrip()))
+                      for s in doc.sents if not s.text.isspace())
+    # 2. entities and their identities within the article
+    entities = tuple(find_entities(doc))
+    return Analysis(sentences=sentences, entities=entities)

@@ -1,0 +1,206 @@
+"""Entities: the people, organisations and places an article names, each mention joined to its identity.
+
+1. take spaCy's named entities and repair the small model's usual slips: titles inside a name
+   ("President Donald Trump"), a possessive read as an organisation ("Maduro's"), a first name left out
+   ("Renata" in "Renata Salinas said"), a leading "the";
+2. join short forms to their full form within the article: a surname to the one full name that ends
+   with it, an acronym to the name it abbreviates ("CIA" to "Central Intelligence Agency");
+3. name each identity by its fullest form, with an id that is the same across articles for the same
+   name whatever its accents, case or title (``person:nicolas-maduro``).
+
+Two people who share a surname stay apart: a bare surname joins a full name only when exactly one full
+name in the article ends with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import entity_rules as rules
+from newsgraph.nlp.records import Entity, Mention
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NON_WORD = re.compile(r"[^\w]+")
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+    @property
+    def words(self) -> list[str]:
+        return fold(self.text).split()
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """The entities of ``doc``, in order of first mention."""
+    mentions = [m for ent in doc.ents if ent.label_ in rules.ENTITY_LABELS
+                if (m := _repaired(ent)) is not None]
+    _retype_people(mentions)
+    expansions = _acronym_expansions(doc.text, mentions)
+    clusters = _clusters(mentions, expansions)
+    _add_missed_mentions(doc, clusters)
+    return [_entity(cluster, expansions) for cluster in clusters]
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, case, dots or apostrophes: the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.replace(".", "").replace("'", "").replace("’", "")
+    return " ".join(bare.casefold().split())
+
+
+def entity_id(label: str, name: str) -> str:
+    """A stable id for an identity: the same for ``Nicolás Maduro`` and ``Nicolas Maduro``."""
+    group = "place" if label in _PLACE_LABELS else label.lower()
+    return f"{group}:{_NON_WORD.sub('-', fold(name)).strip('-')}"
+
+
+# 1. Repairs ----------------------------------------------------------------------------------------
+
+def _repaired(ent: Span) -> _Mention | None:
+    tokens = list(ent)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in rules.POSSESSIVE_ENDINGS):
+        tokens.pop()
+    while tokens and _is_prefix_word(tokens[0], ent.label_):
+        tokens.pop(0)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if not any(ch.isupper() for ch in text):
+        return None  # "navy", "the government": the small model's common-noun slips
+    if ent.label_ == "PERSON":
+        tokens = _with_first_names(tokens)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return _Mention(start, end, ent.doc.text[start:end], ent.label_)
+
+
+def _is_prefix_word(token: Token, label: str) -> bool:
+    """A leading "the", or a title word before a person's name."""
+    if token.text in rules.LEADING_DETERMINERS:
+        return True
+    return label == "PERSON" and token.text.lower() in rules.TITLE_WORDS
+
+
+def _with_first_names(tokens: list[Token]) -> list[Token]:
+    """Extend a person's span left over capitalised proper nouns the model left out."""
+    first = tokens[0]
+    while first.i > 0:
+        before = first.doc[first.i - 1]
+        if (before.pos_ != "PROPN" or not before.text[:1].isupper() or before.ent_type_ not in ("", "PERSON")
+                or before.text.lower() in rules.TITLE_WORDS or before.text in rules.NOT_FIRST_NAMES):
+            break
+        first = before
+    return [first.doc[i] for i in range(first.i, tokens[-1].i + 1)]
+
+
+def _retype_people(mentions: list[_Mention]) -> None:
+    """A name tagged ORG or GPE that is a person's name or surname here is that person ("Maduro's")."""
+    people = {fold(m.text) for m in mentions if m.label == "PERSON"}
+    surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) > 1}
+    for m in mentions:
+        if m.label in {"ORG", "GPE", "NORP"} and (fold(m.text) in people or fold(m.text) in surnames):
+            m.label = "PERSON"
+
+
+# 2. Identities within the article ------------------------------------------------------------------
+
+def _acronym_expansions(text: str, mentions: Sequence[_Mention]) -> dict[str, str]:
+    """Folded acronym → full name: from "Full Name (ACR)" in the text, from a mention whose initials it
+    spells, and from the alias table."""
+    expansions = {alias: name for alias, name in rules.ALIASES.items()}
+    names = [m for m in mentions if len(m.words) > 1 and m.label != "PERSON"]
+    for acronym in {m.text for m in mentions if m.text.replace(".", "").isupper()} | set(
+            _ACRONYM_IN_PARENS.findall(text)):
+        letters = acronym.replace(".", "").replace("&", "").lower()
+        for m in names:
+            if _initials(m.text) == letters:
+                expansions[fold(acronym)] = m.text
+                break
+    return expansions
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in fold(name).split() if w not in rules.ACRONYM_SKIP)
+
+
+def _clusters(mentions: Sequence[_Mention], expansions: dict[str, str]) -> list[list[_Mention]]:
+    people = [m for m in mentions if m.label == "PERSON"]
+    others = [m for m in mentions if m.label != "PERSON"]
+    clusters = _people_clusters(people) + _name_clusters(others, expansions)
+    return sorted(clusters, key=lambda c: min(m.start for m in c))
+
+
+def _people_clusters(people: Sequence[_Mention]) -> list[list[_Mention]]:
+    by_name: dict[str, list[_Mention]] = defaultdict(list)
+    for m in people:
+        if len(m.words) > 1:
+            by_name[" ".join(m.words)].append(m)
+    for m in people:
+        if len(m.words) == 1:
+            owners = [name for name in by_name if name.split()[-1] == m.words[0]]
+            key = owners[0] if len(owners) == 1 else m.words[0]
+            by_name[key].append(m)
+    return list(by_name.values())
+
+
+def _name_clusters(mentions: Sequence[_Mention], expansions: dict[str, str]) -> list[list[_Mention]]:
+    by_key: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        name = fold(expansions.get(fold(m.text), m.text))
+        group = "place" if m.label in _PLACE_LABELS else m.label
+        by_key[(group, name)].append(m)
+    return list(by_key.values())
+
+
+def _add_missed_mentions(doc: Doc, clusters: list[list[_Mention]]) -> None:
+    """Occurrences of a name this article already established that the model did not tag."""
+    taken = [(m.start, m.end) for cluster in clusters for m in cluster]
+    forms = _unambiguous_forms(clusters)
+    if not forms:
+        return
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")(?!\w)")
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in taken):
+            cluster = forms[match.group(1)]
+            cluster.append(_Mention(start, end, match.group(1), cluster[0].label))
+            taken.append((start, end))
+
+
+def _unambiguous_forms(clusters: list[list[_Mention]]) -> dict[str, list[_Mention]]:
+    """Exact mention texts (and a person's surname) that belong to one cluster only."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        for m in cluster:
+            if len(m.text) > 2 and m.text[0].isupper():
+                owners[m.text].add(index)
+            if m.label == "PERSON" and len(m.words) > 1:
+                owners[m.text.split()[-1]].add(index)
+    return {form: clusters[next(iter(ids))] for form, ids in owners.items() if len(ids) == 1}
+
+
+# 3. Naming ---------------------------------------------------------------------------------------
+
+def _entity(cluster: Sequence[_Mention], expansions: dict[str, str]) -> Entity:
+    label = Counter(m.label for m in cluster).most_common(1)[0][0]
+    name = _canonical_name(cluster, expansions)
+    mentions = tuple(Mention(m.start, m.end, m.text) for m in sorted(cluster, key=lambda m: m.start))
+    return Entity(id=entity_id(label, name), name=name, type=label, mentions=mentions)
+
+
+def _canonical_name(cluster: Iterable[_Mention], expansions: dict[str, str]) -> str:
+    """The fullest form: most words, then most frequent, then the one keeping its accents."""
+    texts = [expansions.get(fold(m.text), m.text) for m in cluster]
+    counts = Counter(texts)
+    return max(counts, key=lambda t: (len(t.split()), counts[t], sum(not c.isascii() for c in t)))

@@ -1,0 +1,54 @@
+"""What the entity layer recognises, apart from how (``entities.py``). Each entry says why it is here."""
+
+from __future__ import annotations
+
+# spaCy entity labels that name a thing an analyst follows; dates, numbers and money are other layers.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+
+# Words of a title or honorific that spaCy sometimes puts inside a PERSON span ("President Donald
+# Trump"): the person is the name after them. The roles layer reads the same words as titles.
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister secretary director deputy chief general admiral colonel captain
+    commander sergeant lieutenant major senator sen. rep. representative congressman congresswoman
+    governor mayor ambassador envoy judge justice attorney prosecutor chancellor premier king queen
+    prince princess sheikh pope cardinal bishop rev. dr. mr. mrs. ms. miss sir dame lord lady
+    spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo founder former acting
+    interim incoming outgoing foreign fisheries defence defense interior finance
+    """.split()
+)
+
+# Determiners that open an organisation or place span but are not part of its name.
+LEADING_DETERMINERS = frozenset({"the", "The"})
+
+# Possessive endings spaCy leaves on a span ("Maduro's" tagged ORG): cut, and the bare name retyped.
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+
+# Words that never start a name when they precede a PERSON span (sentence openers, pronouns).
+NOT_FIRST_NAMES = frozenset({"Mr", "Mrs", "Ms", "Dr", "By", "When", "While", "As", "If", "But", "And"})
+
+# Short forms of common places and bodies. The gazetteer adds countries, and articles add their own
+# "Full Name (ACRONYM)" pairs.
+ALIASES = {
+    "u.s.": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "cia": "Central Intelligence Agency",
+    "fbi": "Federal Bureau of Investigation",
+    "dea": "Drug Enforcement Administration",
+    "nato": "North Atlantic Treaty Organization",
+    "opec": "Organization of the Petroleum Exporting Countries",
+}
+
+# Words skipped when checking that an acronym spells a name's initials ("Department of State").
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "del", "la", "on", "in", "&"})

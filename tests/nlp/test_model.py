@@ -1,0 +1,37 @@
+"""Loading the pipeline: components in place with their contracts, and a clear error when missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newsgraph.errors import ModelError
+from newsgraph.nlp.model import load_pipeline
+
+
+def test_a_missing_model_says_how_to_install_it() -> None:
+    with pytest.raises(ModelError, match="requirements/model.txt"):
+        load_pipeline("no_such_pipeline_installed")
+
+
+def test_importing_the_cli_does_not_import_spacy() -> None:
+    code = "import sys, newsgraph.cli; sys.exit('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.model
+def test_paragraph_breaks_run_before_the_parser_with_no_problems(english) -> None:  # type: ignore[no-untyped-def]
+    names = english.pipe_names
+    assert names.index("newsgraph_paragraph_breaks") < names.index("parser")
+    assert "lemmatizer" not in names
+    analysis = english.analyze_pipes()
+    assert not any(analysis["problems"].values())
+
+
+@pytest.mark.model
+def test_a_heading_without_a_period_is_its_own_sentence(english) -> None:  # type: ignore[no-untyped-def]
+    doc = english("Talks postponed again\n\nThe meeting in Lima will not take place on Wednesday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Talks postponed again", "The meeting in Lima will not take place on Wednesday."]

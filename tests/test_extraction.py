@@ -1,0 +1,85 @@
+"""``newsgraph extract``: one document for one input, one per line for many, offsets into the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newsgraph.cli import cli
+
+pytestmark = pytest.mark.model
+
+STORY = (
+    "Trawler crew to be freed\n"
+    "\n"
+    "Acting Foreign Minister Renata Salinas met Peru's foreign minister Ricardo Valdivia in Lima on "
+    "Thursday. Salinas said the crew of the Albatros II would be home soon.\n"
+    "Andes Wire +1\n"
+)
+
+
+def invoke(args: list[str]) -> Result:
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+def test_one_file_prints_one_document_with_offsets_into_its_cleaned_text(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke(["extract", str(story), "--published", "2026-03-27"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    text = record["article"]["text"]
+    assert record["article"]["published"] == "2026-03-27"
+    assert record["article"]["title"] == "Trawler crew to be freed"
+    assert "Andes Wire" not in text
+    assert record["paragraphs"][1]["cited_sources"] == ["Andes Wire"]
+    first = record["sentences"][0]
+    assert text[first["start"]:first["end"]] == "Trawler crew to be freed"
+    salinas = next(e for e in record["entities"] if e["id"] == "person:renata-salinas")
+    assert [m["text"] for m in salinas["mentions"]] == ["Renata Salinas", "Salinas"]
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_raw_offsets_index_the_input_exactly(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    record = json.loads(invoke(["extract", str(story), "--raw"]).stdout)
+    assert record["article"]["text"] == STORY
+    assert record["paragraphs"] == []
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            assert STORY[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_jsonl_input_prints_one_document_per_line_with_its_id(tmp_path: Path) -> None:
+    batch = tmp_path / "texts.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a1", "text": "Renata Salinas flew to Lima.", "published": "2026-03-26"})
+        + "\n" + "not json\n"
+        + json.dumps({"id": 7, "text": "Ricardo Valdivia stayed in Lima."}) + "\n",
+        encoding="utf-8",
+    )
+    result = invoke(["extract", "--jsonl", str(batch)])
+    assert result.exit_code == 1  # the bad line
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["article"]["id"] for r in records] == ["a1", "7"]
+    assert records[0]["article"]["published"] == "2026-03-26"
+    assert f"{batch}:2" in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_many_inputs_print_one_json_line_each(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Renata Salinas wrote {name} in Lima.\n", encoding="utf-8")
+    result = invoke(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json"])
+    assert result.exit_code == 0
+    assert len([json.loads(line) for line in result.stdout.splitlines()]) == 2
+
+
+def test_inputs_and_jsonl_together_are_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", "x.txt", "--jsonl", str(tmp_path / "y.jsonl")])
+    assert result.exit_code == 2
