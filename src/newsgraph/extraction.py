@@ -158,6 +158,9 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
              "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
             for e in analysis.entities
         ],
+        "roles": [{"entity_id": r.entity_id, "title": r.title, "organization": r.organization,
+                   "status": r.status, "as_of": r.as_of, "start": r.start, "end": r.end}
+                  for r in analysis.roles],
         "times": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
                   for t in analysis.times],
         "places": [

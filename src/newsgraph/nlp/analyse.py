@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.entities import find_entities
 from newsgraph.nlp.records import Analysis, Sentence
+from newsgraph.nlp.roles import find_roles
 
 # Texts per memory zone: big enough to keep nlp.pipe batching, small enough to bound memory.
 ZONE_SIZE = 256
@@ -40,4 +41,6 @@ def analysis_of(doc: Doc, published: date | None) -> Analysis:
                       for s in doc.sents if not s.text.isspace())
     # 2. entities and their identities within the article
     entities = tuple(find_entities(doc))
-    return Analysis(sentences=sentences, entities=entities)
+    # 3. the titles people hold, as of the publication date
+    roles = tuple(find_roles(doc, entities, published))
+    return Analysis(sentences=sentences, entities=entities, roles=roles)

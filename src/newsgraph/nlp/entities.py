@@ -36,6 +36,7 @@ class _Mention:
     end: int
     text: str
     label: str
+    person_cue: bool = False  # the parse around it says person: a title, an appositive, "who"
 
     @property
     def words(self) -> list[str]:
@@ -81,7 +82,21 @@ def _repaired(ent: Span) -> _Mention | None:
     if ent.label_ == "PERSON":
         tokens = _with_first_names(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return _Mention(start, end, ent.doc.text[start:end], ent.label_)
+    cue = _person_cue(ent.doc[tokens[0].i:tokens[-1].i + 1])
+    return _Mention(start, end, ent.doc.text[start:end], ent.label_, cue)
+
+
+def _person_cue(span: Span) -> bool:
+    """A title right before the name, an appositive with a title, or a "who" clause."""
+    head = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return bool(
+        (before is not None and before.text.lower() in rules.TITLE_HEADS)
+        or (head.dep_ == "appos" and head.head.text.lower() in rules.TITLE_HEADS)
+        or any(c.dep_ == "appos" and c.text.lower() in rules.TITLE_HEADS for c in head.children)
+        or any(c.dep_ == "relcl" and any(g.text.lower() == "who" for g in c.children)
+               for c in head.children)
+    )
 
 
 def _is_prefix_word(token: Token, label: str) -> bool:
@@ -104,11 +119,18 @@ def _with_first_names(tokens: list[Token]) -> list[Token]:
 
 
 def _retype_people(mentions: list[_Mention]) -> None:
-    """A name tagged ORG or GPE that is a person's name or surname here is that person ("Maduro's")."""
+    """A name tagged ORG or GPE is a person when the parse says so (a title before it, an appositive
+    title, a "who" clause), or when it is a person's name or surname here ("Maduro's")."""
     people = {fold(m.text) for m in mentions if m.label == "PERSON"}
     surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     for m in mentions:
-        if m.label in {"ORG", "GPE", "NORP"} and (fold(m.text) in people or fold(m.text) in surnames):
+        if m.label in {"ORG", "GPE", "LOC"} and m.person_cue:
+            m.label = "PERSON"
+            people.add(fold(m.text))
+            if len(m.words) > 1:
+                surnames.add(m.words[-1])
+    for m in mentions:
+        if m.label in {"ORG", "GPE", "NORP", "LOC"} and (fold(m.text) in people or fold(m.text) in surnames):
             m.label = "PERSON"
 
 

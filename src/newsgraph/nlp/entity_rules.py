@@ -52,3 +52,50 @@ ALIASES = {
 
 # Words skipped when checking that an acronym spells a name's initials ("Department of State").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "del", "la", "on", "in", "&"})
+
+# Roles ---------------------------------------------------------------------------------------------
+# Nouns that head a title: a role needs one ("foreign minister", "opposition leader", "CIA director").
+TITLE_HEADS = frozenset(
+    """
+    president vice-president minister secretary director chief leader head ambassador envoy
+    spokesman spokeswoman spokesperson governor mayor senator representative chancellor premier king
+    queen prince general admiral commander captain colonel prosecutor attorney judge justice
+    chairman chairwoman chair ceo founder owner deputy adviser advisor aide official regulator
+    commissioner consul counterpart coordinator negotiator officer
+    """.split()
+)
+# Words that say when a title held: they become the role's status, not part of its title.
+TITLE_STATUS = {
+    "former": "former",
+    "ex": "former",
+    "ex-president": "former",
+    "previous": "previous",
+    "then": "previous",
+    "interim": "interim",
+    "acting": "acting",
+    "caretaker": "interim",
+    "provisional": "interim",
+}
+# Words that may stand inside a title before its head ("foreign", "opposition", "fisheries").
+TITLE_MODIFIERS = frozenset(
+    """
+    vice deputy foreign interior defence defense finance economy fisheries trade justice health
+    education energy oil mining environment agriculture labour labor transport security intelligence
+    national state federal regional opposition party union army navy naval military police press
+    communications chief senior top general attorney prime supreme executive managing central
+    """.split()
+)
+# Verb forms that give a person a role ("served as", "was named", "became"), by form because the
+# pipeline runs without its lemmatizer; "served" says the role is behind them, "serves" that it holds.
+ROLE_VERBS = {
+    "served": "previous",
+    "serves": "current",
+    "serving": "current",
+    "became": "current",
+    "becomes": "current",
+    "named": "current",
+    "appointed": "current",
+    "elected": "current",
+    "sworn": "current",
+    "installed": "current",
+}

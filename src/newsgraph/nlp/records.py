@@ -66,6 +66,23 @@ class Place:
     role: Literal["place", "government"] = "place"
 
 
+RoleStatus = Literal["current", "former", "previous", "interim", "acting"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title the article gives a person: ``CIA Director John Ratcliffe`` is (ratcliffe, "director",
+    "CIA", current). ``as_of`` is the article's date; ``start``/``end`` span the evidence."""
+
+    entity_id: str
+    title: str
+    organization: str | None
+    status: RoleStatus
+    as_of: str | None
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one text."""
@@ -74,3 +91,4 @@ class Analysis:
     entities: tuple[Entity, ...]
     times: tuple[TimeExpression, ...] = ()
     places: tuple[Place, ...] = ()
+    roles: tuple[Role, ...] = ()

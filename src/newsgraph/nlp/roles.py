@@ -1,0 +1,128 @@
+"""Roles: the titles an article gives people, with their status then (former, acting, interim …).
+
+Three shapes, read from the dependency parse around each mention of a person:
+
+1. a title right before the name: "CIA Director John Ratcliffe", "former President Nicolás Maduro",
+   "Peru's Foreign Minister Ricardo Valdivia";
+2. an appositive: "Ricardo Valdivia, Peru's foreign minister", "the interim president, Delcy Rodríguez";
+3. a verb that gives the role: "who previously served as Maduro's vice president", "Salinas was named
+   acting foreign minister".
+
+A title needs a head noun (president, minister, director, leader …); the words that say when it held
+become the status, and a named organisation or country in it becomes the organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import entity_rules as rules
+from newsgraph.nlp.records import Entity, Role, RoleStatus
+
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC"})
+_SKIP = frozenset({"the", "a", "an", "its", "his", "her", "their", "country", "nation", "company"})
+
+
+def find_roles(doc: Doc, entities: Sequence[Entity], published: date | None) -> Iterator[Role]:
+    """Every role asserted for the people among ``entities``, once per piece of evidence."""
+    as_of = published.isoformat() if published else None
+    seen: set[tuple[str, int, int]] = set()
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for evidence, title in _titles(span):
+                key = (entity.id, evidence[0], evidence[1])
+                if key not in seen:
+                    seen.add(key)
+                    yield Role(entity.id, *title, as_of, *evidence)
+
+
+_Title = tuple[str, str | None, RoleStatus]
+
+
+def _titles(name: Span) -> Iterator[tuple[tuple[int, int], _Title]]:
+    for tokens, default in (*_prefix(name), *_appositives(name), *_role_verbs(name)):
+        title = _parsed(tokens, default)
+        if title is not None:
+            start = min(tokens[0].idx, name.start_char)
+            end = max(tokens[-1].idx + len(tokens[-1]), name.end_char)
+            yield (start, end), title
+
+
+# 1-3. Where titles stand ------------------------------------------------------------------------------
+
+def _prefix(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
+    """Title words right before the name, back to the first word that cannot be part of a title."""
+    tokens: list[Token] = []
+    i = name.start - 1
+    while i >= 0 and _title_like(name.doc[i]):
+        tokens.insert(0, name.doc[i])
+        i -= 1
+    if tokens:
+        yield tokens, "current"
+
+
+def _title_like(token: Token) -> bool:
+    low = token.text.lower()
+    return (low in rules.TITLE_HEADS or low in rules.TITLE_MODIFIERS or low in rules.TITLE_STATUS
+            or token.tag_ == "POS" or (token.ent_type_ in _ORG_LABELS and token.text[:1].isupper()))
+
+
+def _appositives(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
+    head = name.root
+    if head.dep_ == "appos" and head.head.text.lower() in rules.TITLE_HEADS:
+        title = head.head
+        yield [t for t in title.subtree if t.i < head.left_edge.i and t.i >= title.left_edge.i], "current"
+    for child in head.children:
+        if child.dep_ == "appos" and child.text.lower() in rules.TITLE_HEADS:
+            yield list(child.subtree), "current"
+
+
+def _role_verbs(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
+    head = name.root
+    verbs = [c for c in head.children if c.dep_ == "relcl"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(head.head)
+    for verb in verbs:
+        status = rules.ROLE_VERBS.get(verb.text.lower())
+        if status is not None:
+            for title in _role_objects(verb):
+                yield list(title.subtree), "previous" if status == "previous" else "current"
+
+
+def _role_objects(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ in ("attr", "oprd", "dobj") and child.text.lower() in rules.TITLE_HEADS:
+            yield child
+        elif child.dep_ == "prep" and child.text.lower() == "as":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+# The title itself ---------------------------------------------------------------------------------
+
+def _parsed(tokens: Sequence[Token], default: RoleStatus) -> _Title | None:
+    """``(title, organisation, status)`` from the words of a title, or None when it has no head."""
+    words: list[str] = []
+    organisation: list[str] = []
+    status = default
+    for token in tokens:
+        low = token.text.lower()
+        if low in rules.TITLE_STATUS:
+            status = rules.TITLE_STATUS[low]  # type: ignore[assignment]
+        elif token.tag_ == "POS" or token.is_punct or low in _SKIP:
+            continue
+        elif low in rules.TITLE_HEADS or low in rules.TITLE_MODIFIERS:
+            words.append(low)
+        elif token.ent_type_ in _ORG_LABELS and not words:
+            organisation.append(token.text)
+    if not any(w in rules.TITLE_HEADS for w in words):
+        return None
+    return " ".join(words), " ".join(organisation) or None, status
+
