@@ -161,6 +161,13 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
         "roles": [{"entity_id": r.entity_id, "title": r.title, "organization": r.organization,
                    "status": r.status, "as_of": r.as_of, "start": r.start, "end": r.end}
                   for r in analysis.roles],
+        "quotes": [
+            {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
+             "speaker": {"entity_id": q.speaker.entity_id, "text": q.speaker.text,
+                         "anonymous_id": q.speaker.anonymous_id}}
+            for q in analysis.quotes
+        ],
+        "attributions": _attributions(prepared, analysis),
         "times": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
                   for t in analysis.times],
         "places": [
@@ -170,3 +177,13 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
             for p in analysis.places
         ],
     }
+
+
+def _attributions(prepared: Prepared, analysis: Analysis) -> list[dict[str, Any]]:
+    """Attributions from the text and from citation chips, each chain headed by the article's outlet."""
+    head = [prepared.metadata.outlet] if prepared.metadata.outlet else []
+    found = [(a.start, a.end, [*head, *a.chain], a.cue) for a in analysis.attributions]
+    chips = [(p.start, p.end, [*head, source], "citation-chip")
+             for p in prepared.paragraphs for source in p.cited_sources]
+    return [{"start": start, "end": end, "chain": chain, "cue": cue}
+            for start, end, chain, cue in sorted(found + chips, key=lambda a: (a[0], a[1]))]

@@ -14,7 +14,9 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.attributions import find_attributions
 from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.records import Analysis, Sentence
 from newsgraph.nlp.roles import find_roles
 
@@ -43,4 +45,8 @@ def analysis_of(doc: Doc, published: date | None) -> Analysis:
     entities = tuple(find_entities(doc))
     # 3. the titles people hold, as of the publication date
     roles = tuple(find_roles(doc, entities, published))
-    return Analysis(sentences=sentences, entities=entities, roles=roles)
+    # 4. quotes with their speakers, and whom each claim is attributed to
+    quotes = tuple(find_quotes(doc, entities))
+    attributions = tuple(find_attributions(doc))
+    return Analysis(sentences=sentences, entities=entities, roles=roles, quotes=quotes,
+                    attributions=attributions)

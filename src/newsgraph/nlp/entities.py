@@ -47,6 +47,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     """The entities of ``doc``, in order of first mention."""
     mentions = [m for ent in doc.ents if ent.label_ in rules.ENTITY_LABELS
                 if (m := _repaired(ent)) is not None]
+    mentions += _untagged_speakers(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
     _retype_people(mentions)
     expansions = _acronym_expansions(doc.text, mentions)
     clusters = _clusters(mentions, expansions)
@@ -97,6 +99,23 @@ def _person_cue(span: Span) -> bool:
         or any(c.dep_ == "relcl" and any(g.text.lower() == "who" for g in c.children)
                for c in head.children)
     )
+
+
+def _untagged_speakers(doc: Doc, mentions: Sequence[_Mention]) -> list[_Mention]:
+    """Proper names the model left untagged as the subject of a speech verb ("…,” Renata Salinas
+    said): whoever speaks is a person or a body, and a name of two capitalised words is a person."""
+    found = []
+    for verb in doc:
+        if verb.text.lower() not in rules.SPEECH_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+            names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ == "PROPN"]
+            if not names or names[-1] != subject or any(not t.text[:1].isupper() for t in names):
+                continue
+            start, end = names[0].idx, subject.idx + len(subject)
+            if len(names) >= 2 and not any(m.start < end and start < m.end for m in mentions):
+                found.append(_Mention(start, end, doc.text[start:end], "PERSON"))
+    return found
 
 
 def _is_prefix_word(token: Token, label: str) -> bool:

@@ -60,7 +60,7 @@ TITLE_HEADS = frozenset(
     president vice-president minister secretary director chief leader head ambassador envoy
     spokesman spokeswoman spokesperson governor mayor senator representative chancellor premier king
     queen prince general admiral commander captain colonel prosecutor attorney judge justice
-    chairman chairwoman chair ceo founder owner deputy adviser advisor aide official regulator
+    chairman chairwoman chair ceo founder deputy adviser advisor aide official regulator
     commissioner consul counterpart coordinator negotiator officer
     """.split()
 )
@@ -99,3 +99,29 @@ ROLE_VERBS = {
     "sworn": "current",
     "installed": "current",
 }
+
+# Quotes and attributions -----------------------------------------------------------------------------
+# Verb forms that introduce speech, direct or reported (by form: the pipeline has no lemmatizer).
+SPEECH_VERBS = frozenset(
+    """
+    said says say saying told tells tell added adds stated states asked asks warned warns insisted
+    insists explained explains noted notes wrote writes declared declares announced announces argued
+    argues replied replies claimed claims denied denies indicated indicates suggested suggests
+    acknowledged acknowledges confirmed confirms repeated repeats urged urges conceded concedes
+    stressed stresses recalled recalls emphasised emphasized described termed called
+    """.split()
+)
+# Nouns that head an anonymous source ("one administration official", "a senior diplomat").
+SOURCE_NOUNS = frozenset(
+    """
+    official officials source sources diplomat diplomats aide aides spokesman spokeswoman spokesperson
+    officer officers person people analyst analysts adviser advisers advisor advisors insider insiders
+    negotiator negotiators member members minister lawmaker lawmakers
+    """.split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# A quoted phrase this short, not ending a sentence, is a partial quote ("face-to-face" dialogue).
+PARTIAL_QUOTE_MAX_WORDS = 5
+# Verbs whose object names the outlet a source spoke to ("officials told Axios").
+TOLD_VERBS = frozenset({"told", "tells", "tell"})
+REPORT_VERBS = frozenset({"reported", "reports", "report", "said", "says", "wrote", "writes"})

@@ -83,6 +83,40 @@ class Role:
     end: int
 
 
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is from: an entity, or an anonymous source kept as its own speaker
+    (``anonymous_id`` ``anon:1`` for "one administration official", reused by "the official")."""
+
+    entity_id: str | None
+    text: str | None
+    anonymous_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: Speaker
+    cue: str | None
+    kind: QuoteKind
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Whom a claim comes from: ``chain`` runs from the nearest source to the origin, e.g.
+    ("Axios", "administration officials"); ``start``/``end`` span the sentence making the claim."""
+
+    start: int
+    end: int
+    chain: tuple[str, ...]
+    cue: str
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one text."""
@@ -92,3 +126,5 @@ class Analysis:
     times: tuple[TimeExpression, ...] = ()
     places: tuple[Place, ...] = ()
     roles: tuple[Role, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
