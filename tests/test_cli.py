@@ -36,7 +36,10 @@ STORY = (
 def invoke(args: Sequence[str], *, env: dict[str, str] | None = None, input: bytes | None = None) -> Result:
     """Run the CLI with no ``NEWSGRAPH_*`` variables but those in ``env``."""
     clean: dict[str, str | None] = {name: None for name in os.environ if name.startswith("NEWSGRAPH_")}
-    return CliRunner().invoke(cli, list(args), env={**clean, **(env or {})}, input=input)
+    args = list(args)
+    if args[:1] == ["ingest"] and "--extract" not in args:
+        args.append("--no-extract")  # extraction has its own tests (test_extraction.py), with the model
+    return CliRunner().invoke(cli, args, env={**clean, **(env or {})}, input=input)
 
 
 def as_json(result: Result) -> Any:
@@ -399,7 +402,8 @@ def test_the_group_help_lists_every_command() -> None:
 
 def test_the_commands_are_click_commands() -> None:
     assert isinstance(cli, click.Group)
-    assert sorted(cli.commands) == ["articles", "export", "extract", "ingest", "show", "stats"]
+    assert sorted(cli.commands) == [
+        "articles", "entity", "export", "extract", "ingest", "process", "show", "stats"]
 
 
 def test_version() -> None:

@@ -83,3 +83,72 @@ def test_many_inputs_print_one_json_line_each(tmp_path: Path) -> None:
 def test_inputs_and_jsonl_together_are_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", "x.txt", "--jsonl", str(tmp_path / "y.jsonl")])
     assert result.exit_code == 2
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample"
+
+
+@pytest.fixture(scope="module")
+def extracted_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("extracted") / "sample.db"
+    result = invoke(["ingest", str(SAMPLE), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_extracts_every_original_and_skips_the_near_duplicate(extracted_db: Path) -> None:
+    from newsgraph.store import open_store
+
+    store = open_store(extracted_db)
+    stats = store.stats()
+    extracted = [i for i in range(1, stats.articles + 1) if store.extraction(i) is not None]
+    assert len(extracted) == stats.originals == 17
+    duplicate = next(a for a in store.iter_articles() if a.duplicate_of is not None)
+    assert store.extraction(duplicate.id) is None
+
+
+def test_entity_shows_the_role_ledger_over_time(extracted_db: Path) -> None:
+    result = invoke(["entity", "renata salinas", "--db", str(extracted_db), "--json"])
+    overview = json.loads(result.stdout)
+    assert overview["id"] == "person:renata-salinas"
+    ledger = [(r["as_of"], r["status"], r["title"]) for r in overview["roles"]]
+    assert ("2026-03-03", "current", "fisheries minister") in ledger
+    assert ("2026-03-16", "acting", "foreign minister") in ledger
+    first_acting = min(r[0] for r in ledger if r[1] == "acting" and len(r[0]) == 10)
+    assert first_acting == "2026-03-16"
+    assert "Salinas" in overview["aliases"]
+
+
+def test_a_former_title_follows_a_resignation(extracted_db: Path) -> None:
+    overview = json.loads(invoke(["entity", "Tomas Echeverria", "--db", str(extracted_db),
+                                  "--json"]).stdout)
+    assert overview["name"] == "Tomás Echeverría"
+    statuses = {(r["status"], r["title"]) for r in overview["roles"]}
+    assert {("current", "foreign minister"), ("former", "foreign minister")} <= statuses
+
+
+def test_unknown_entity_exits_1_with_a_hint(extracted_db: Path) -> None:
+    result = invoke(["entity", "Nobody Atall", "--db", str(extracted_db)])
+    assert result.exit_code == 1
+    assert "newsgraph process" in result.stderr
+
+
+def test_process_again_replaces_and_does_not_duplicate(extracted_db: Path) -> None:
+    before = json.loads(invoke(["entity", "renata salinas", "--db", str(extracted_db),
+                                "--json"]).stdout)
+    assert json.loads(invoke(["process", "--db", str(extracted_db), "--json"]).stdout) == {
+        "extracted": 17}
+    assert json.loads(invoke(["process", "--stale", "--db", str(extracted_db), "--json"]).stdout) == {
+        "extracted": 0}
+    after = json.loads(invoke(["entity", "renata salinas", "--db", str(extracted_db),
+                               "--json"]).stdout)
+    assert after["roles"] == before["roles"] and after["mentions"] == before["mentions"]
+
+
+def test_export_carries_each_article_extraction(extracted_db: Path) -> None:
+    records = [json.loads(line) for line in invoke(
+        ["export", "--format", "jsonl", "--db", str(extracted_db)]).stdout.splitlines()]
+    original = next(r for r in records if r["duplicate_of"] is None)
+    assert {"entities", "roles", "quotes", "attributions", "places", "sentences"} <= set(
+        original["extraction"])
+    assert next(r for r in records if r["duplicate_of"] is not None)["extraction"] is None

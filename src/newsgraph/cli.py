@@ -87,11 +87,13 @@ def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--url", help="URL for every input.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching URLs on private, loopback and link-local addresses.")
+@click.option("--extract/--no-extract", default=True, show_default=True,
+              help="Extract entities, roles, quotes and more from the new articles.")
 @click.option("-v", "--verbose", is_flag=True, help="List every article, not just the failures.")
 @json_option
 def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | None,
            outlet: str | None, title: str | None, url: str | None, allow_private: bool,
-           verbose: bool, as_json: bool) -> None:
+           extract: bool, verbose: bool, as_json: bool) -> None:
     """Ingest articles from files, folders, URLs or - (standard input).
 
     Reads text (.txt, .md), HTML, JSON Lines, RSS/Atom feeds and WARC files; folders are read
@@ -107,9 +109,14 @@ def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | No
     with _store(settings) as store:
         stream = run_ingest(inputs, store, settings=settings, overrides=overrides,
                             stdin=sys.stdin.buffer)
+        stored: list[int] = []
         for outcome in _with_progress(stream, tally, enabled=not as_json):
             if verbose and not as_json:
                 out.print(_outcome_line(outcome))
+            if outcome.status == "stored" and outcome.article_id is not None:
+                stored.append(outcome.article_id)
+        if extract and stored:
+            _extract(store, settings, stored, quiet=as_json)
     if as_json:
         _print_json({"counts": tally.counts, "outcomes": [asdict(o) for o in tally.outcomes]})
     else:
@@ -226,6 +233,84 @@ def _print_extraction(record: dict[str, Any]) -> None:
                   f"({place['country_code']}, {place['lat']}, {place['lon']})")
 
 
+def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *, quiet: bool,
+             stale_only: bool = False) -> int:
+    from newsgraph.processing import process  # spaCy: only when extracting
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    count = 0
+    try:
+        with Progress(*columns, console=err, transient=True,
+                      disable=quiet or not err.is_terminal) as progress:
+            task = progress.add_task("extracting", total=None)
+            for _ in process(store, settings, article_ids=article_ids, stale_only=stale_only):
+                count += 1
+                progress.update(task, description=f"extracted {_plural(count, 'article')}")
+    except NewsgraphError as error:
+        _fail(str(error))
+    if not quiet:
+        err.print(f"extracted {_plural(count, 'article')}")
+    return count
+
+
+@cli.command()
+@db_option
+@click.option("--stale", is_flag=True,
+              help="Only articles never extracted by the current model and newsgraph version.")
+@json_option
+def process(db: Path | None, stale: bool, as_json: bool) -> None:
+    """Run extraction again over stored articles (after a model or rule change). Idempotent.
+
+    Example:
+
+        newsgraph process --stale
+    """
+    settings = _settings(db=db)
+    with _store(settings) as store:
+        count = _extract(store, settings, None, quiet=as_json, stale_only=stale)
+    if as_json:
+        _print_json({"extracted": count})
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@json_option
+def entity(name: str, db: Path | None, as_json: bool) -> None:
+    """Show an entity: its aliases, its roles over time with evidence, and its articles.
+
+    NAME is an entity id (person:renata-salinas) or a name, matched without accents or case; a
+    surname finds every full name that ends with it.
+
+    Example:
+
+        newsgraph entity "Renata Salinas"
+    """
+    with _store(_settings(db=db)) as store:
+        matches = store.find_entities(name)
+        if not matches:
+            _fail(f"no entity matches {name!r} (run `newsgraph process` if articles were ingested "
+                  "with --no-extract)")
+        overview = store.entity_overview(matches[0][0])
+    assert overview is not None
+    if as_json:
+        _print_json({**asdict(overview), "other_matches": [m[0] for m in matches[1:]]})
+        return
+    out.print(f"[bold]{escape(overview.name)}[/] [dim]{overview.id} · {overview.type} · "
+              f"{_plural(overview.mentions, 'mention')} in {_plural(len(overview.articles), 'article')}[/]")
+    if overview.aliases:
+        out.print("also: " + escape(", ".join(overview.aliases)))
+    for role in overview.roles:
+        label = role.title if role.status == "current" else f"{role.status} {role.title}"
+        org = f" ({role.organization})" if role.organization else ""
+        out.print(f"  {role.as_of or 'undated':<10}  {escape(label + org):<36} "
+                  f"[dim]{escape(role.outlet or '?')}: {escape(role.evidence)}[/]")
+    for article in overview.articles:
+        out.print(f"  [dim]#{article.id} {_when(article.published)} {escape(article.title or '')}[/]")
+    if len(matches) > 1:
+        out.print("[dim]other matches: " + escape(", ".join(m[0] for m in matches[1:])) + "[/]")
+
+
 # articles, show, export, stats --------------------------------------------------------------------
 
 @cli.command()
@@ -309,9 +394,9 @@ def export(fmt: str, out_path: Path | None, db: Path | None) -> None:
     """
     with _store(_settings(db=db)) as store:
         if out_path is None:
-            write_export(store.iter_articles(), fmt, sys.stdout)
+            write_export(store.iter_articles(), fmt, sys.stdout, store.extraction)
             return
-        count = export_to_path(store.iter_articles(), fmt, out_path)
+        count = export_to_path(store.iter_articles(), fmt, out_path, store.extraction)
     err.print(f"exported {count} article(s) to {escape(str(out_path))}")
 
 

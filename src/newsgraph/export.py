@@ -18,7 +18,10 @@ FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = (
     "id", "source", "url", "title", "outlet", "author", "published", "published_precision",
     "duplicate_of", "media_type", "ingested_at", "text", "raw_text", "paragraphs", "removed",
+    "extraction",
 )
+# Looks up what extraction stored for an article id (``Store.extraction``), or None.
+ExtractionOf = Callable[[int], dict[str, Any] | None]
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -51,18 +54,27 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def write_export(articles: Iterable[Article], fmt: str, out: IO[str]) -> int:
-    """Write ``articles`` to ``out`` in ``fmt``; returns how many were written."""
+def write_export(articles: Iterable[Article], fmt: str, out: IO[str],
+                 extraction_of: ExtractionOf | None = None) -> int:
+    """Write ``articles`` to ``out`` in ``fmt``, each with its stored extraction when
+    ``extraction_of`` is given; returns how many were written."""
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writer((article_record(a) for a in articles), out)
+    return writer((_with_extraction(article_record(a), extraction_of) for a in articles), out)
 
 
-def export_to_path(articles: Iterable[Article], fmt: str, path: Path) -> int:
+def export_to_path(articles: Iterable[Article], fmt: str, path: Path,
+                   extraction_of: ExtractionOf | None = None) -> int:
     """Export to ``path`` atomically: a failed export leaves any earlier file untouched."""
     with _atomic_file(path) as out:
-        return write_export(articles, fmt, out)
+        return write_export(articles, fmt, out, extraction_of)
+
+
+def _with_extraction(record: dict[str, Any], extraction_of: ExtractionOf | None) -> dict[str, Any]:
+    if extraction_of is not None:
+        record["extraction"] = extraction_of(record["id"])
+    return record
 
 
 def _write_json(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
@@ -91,6 +103,8 @@ def _write_csv(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
     for record in records:
         record["paragraphs"] = json.dumps(record["paragraphs"], ensure_ascii=False)
         record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+        if "extraction" in record:
+            record["extraction"] = json.dumps(record["extraction"], ensure_ascii=False)
         writer.writerow(record)
         count += 1
     return count

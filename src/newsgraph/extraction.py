@@ -134,7 +134,7 @@ def _day(published: PartialDate | None) -> date | None:
 
 
 def extraction_record(extracted: Extracted) -> dict[str, Any]:
-    """The JSON form of one extraction (docs/extract.md; schema in docs/extract.schema.json)."""
+    """The JSON form of one extraction (docs/extract.md)."""
     prepared, analysis = extracted.prepared, extracted.analysis
     meta = prepared.metadata
     article: dict[str, Any] = {
@@ -148,8 +148,12 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
     }
     if prepared.id is not None:
         article["id"] = prepared.id
+    return {"article": article, **analysis_payload(prepared, analysis)}
+
+
+def analysis_payload(prepared: Prepared, analysis: Analysis) -> dict[str, Any]:
+    """Everything extraction found, as stored with an article and printed by ``extract``."""
     return {
-        "article": article,
         "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind,
                         "cited_sources": list(p.cited_sources)} for p in prepared.paragraphs],
         "sentences": [{"start": s.start, "end": s.end} for s in analysis.sentences],
@@ -159,7 +163,8 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
             for e in analysis.entities
         ],
         "roles": [{"entity_id": r.entity_id, "title": r.title, "organization": r.organization,
-                   "status": r.status, "as_of": r.as_of, "start": r.start, "end": r.end}
+                   "status": r.status, "as_of": r.as_of or _published_iso(prepared),
+                   "start": r.start, "end": r.end}
                   for r in analysis.roles],
         "quotes": [
             {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
@@ -187,3 +192,9 @@ def _attributions(prepared: Prepared, analysis: Analysis) -> list[dict[str, Any]
              for p in prepared.paragraphs for source in p.cited_sources]
     return [{"start": start, "end": end, "chain": chain, "cue": cue}
             for start, end, chain, cue in sorted(found + chips, key=lambda a: (a[0], a[1]))]
+
+
+def _published_iso(prepared: Prepared) -> str | None:
+    """The publication date at its own precision (``2026-04`` for a monthly roundup)."""
+    published = prepared.metadata.published
+    return published.iso if published else None

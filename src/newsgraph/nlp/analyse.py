@@ -14,8 +14,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.kb import default_gazetteer
 from newsgraph.nlp.attributions import find_attributions
 from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.places import find_places
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.records import Analysis, Sentence
 from newsgraph.nlp.roles import find_roles
@@ -48,5 +50,7 @@ def analysis_of(doc: Doc, published: date | None) -> Analysis:
     # 4. quotes with their speakers, and whom each claim is attributed to
     quotes = tuple(find_quotes(doc, entities))
     attributions = tuple(find_attributions(doc))
+    # 5. places, resolved against the gazetteer
+    places = tuple(find_places(doc, default_gazetteer()))
     return Analysis(sentences=sentences, entities=entities, roles=roles, quotes=quotes,
-                    attributions=attributions)
+                    attributions=attributions, places=places)

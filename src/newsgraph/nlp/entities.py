@@ -15,18 +15,17 @@ name in the article ends with it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.names import entity_id, fold
 from newsgraph.nlp import entity_rules as rules
 from newsgraph.nlp.records import Entity, Mention
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NON_WORD = re.compile(r"[^\w]+")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 
 
@@ -54,20 +53,6 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters = _clusters(mentions, expansions)
     _add_missed_mentions(doc, clusters)
     return [_entity(cluster, expansions) for cluster in clusters]
-
-
-def fold(text: str) -> str:
-    """``text`` without accents, case, dots or apostrophes: the form names are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace(".", "").replace("'", "").replace("’", "")
-    return " ".join(bare.casefold().split())
-
-
-def entity_id(label: str, name: str) -> str:
-    """A stable id for an identity: the same for ``Nicolás Maduro`` and ``Nicolas Maduro``."""
-    group = "place" if label in _PLACE_LABELS else label.lower()
-    return f"{group}:{_NON_WORD.sub('-', fold(name)).strip('-')}"
 
 
 # 1. Repairs ----------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ TITLE_HEADS = frozenset(
     spokesman spokeswoman spokesperson governor mayor senator representative chancellor premier king
     queen prince general admiral commander captain colonel prosecutor attorney judge justice
     chairman chairwoman chair ceo founder deputy adviser advisor aide official regulator
-    commissioner consul counterpart coordinator negotiator officer
+    commissioner consul coordinator negotiator officer
     """.split()
 )
 # Words that say when a title held: they become the role's status, not part of its title.

@@ -48,7 +48,10 @@ _Title = tuple[str, str | None, RoleStatus]
 
 
 def _titles(name: Span) -> Iterator[tuple[tuple[int, int], _Title]]:
-    for tokens, default in (*_prefix(name), *_appositives(name), *_role_verbs(name)):
+    for found, default in (*_prefix(name), *_appositives(name), *_role_verbs(name)):
+        tokens = [t for t in found if not t.is_space]
+        if not tokens:
+            continue
         title = _parsed(tokens, default)
         if title is not None:
             start = min(tokens[0].idx, name.start_char)

@@ -5,10 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.errors import StoreError
-from newsgraph.store.base import ArticleSummary, NewArticle, Store, StoreStats
+from newsgraph.store.base import (
+    ArticleSummary,
+    EntityOverview,
+    EntityRole,
+    NewArticle,
+    Store,
+    StoreStats,
+)
 from newsgraph.store.sqlite import SQLiteStore
 
-__all__ = ["ArticleSummary", "NewArticle", "SQLiteStore", "Store", "StoreStats", "open_store"]
+__all__ = [
+    "ArticleSummary",
+    "EntityOverview",
+    "EntityRole",
+    "NewArticle",
+    "SQLiteStore",
+    "Store",
+    "StoreStats",
+    "open_store",
+]
 
 
 def open_store(location: str | Path) -> Store:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsgraph.records import Article, CleanText, Metadata
 
@@ -58,6 +58,32 @@ class StoreStats:
     migrations: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class EntityRole:
+    """A role as stored, with the article and outlet that asserted it."""
+
+    title: str
+    organization: str | None
+    status: str
+    as_of: str | None
+    article_id: int
+    outlet: str | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class EntityOverview:
+    """What the store knows of one entity across articles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[EntityRole, ...]
+    articles: tuple[ArticleSummary, ...]
+    mentions: int
+
+
 class Store(Protocol):
     """Persistence of articles. Every write is one transaction: all of an article, or none of it."""
 
@@ -90,5 +116,24 @@ class Store(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
 
     def stats(self) -> StoreStats: ...
+
+    def save_extraction(self, article_id: int, version: str, record: dict[str, Any]) -> None:
+        """Store what extraction found in an article, replacing what an earlier run stored."""
+        ...
+
+    def extraction(self, article_id: int) -> dict[str, Any] | None:
+        """The stored extraction of an article, or None if it was never extracted."""
+        ...
+
+    def articles_to_extract(self, version: str | None = None) -> list[int]:
+        """Originals (not near-duplicates) with no extraction, or one made by another ``version``;
+        with ``version`` None, every original."""
+        ...
+
+    def find_entities(self, query: str) -> list[tuple[str, str, str, int]]:
+        """``(id, name, type, mentions)`` of entities whose id, name or a mention matches ``query``."""
+        ...
+
+    def entity_overview(self, entity_id: str) -> EntityOverview | None: ...
 
     def close(self) -> None: ...

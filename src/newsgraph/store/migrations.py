@@ -125,3 +125,48 @@ def m004_articles_fts(db: sqlite3.Connection) -> None:
         "INSERT INTO articles_fts(rowid, title, text, outlet) "
         "VALUES (new.id, new.title, new.text, new.outlet); END"
     )
+
+
+@migration
+def m005_extractions(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE extractions (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            extracted_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE entity_mentions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id)")
+    db.execute("CREATE INDEX entity_mentions_article ON entity_mentions(article_id)")
+    db.execute(
+        """
+        CREATE TABLE roles (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            organization TEXT,
+            status TEXT NOT NULL,
+            as_of TEXT,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX roles_entity ON roles(entity_id)")
+    db.execute("CREATE INDEX roles_article ON roles(article_id)")

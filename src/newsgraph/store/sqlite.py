@@ -7,6 +7,7 @@ import re
 import sqlite3
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -14,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ArticleNotFoundError, StoreError
+from newsgraph.names import slug
 from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
-from newsgraph.store.base import ArticleSummary, NewArticle, StoreStats
+from newsgraph.store.base import ArticleSummary, EntityOverview, EntityRole, NewArticle, StoreStats
 from newsgraph.store.migrations import MIGRATIONS
 
 _SUMMARY_COLUMNS = "a.id, a.title, a.outlet, a.published, a.source, a.duplicate_of"
@@ -241,6 +243,96 @@ class SQLiteStore:
             cited_sources=self._cited_source_counts(),
             migrations=self.migrations(),
         )
+
+    # Extractions ----------------------------------------------------------------------------------
+
+    def save_extraction(self, article_id: int, version: str, record: dict[str, Any]) -> None:
+        """Replace the article's extraction, its entity mentions and its roles in one transaction."""
+        try:
+            with self._transaction() as db:
+                for table in ("extractions", "entity_mentions", "roles"):
+                    db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+                db.execute(
+                    "INSERT INTO extractions (article_id, version, data, extracted_at) VALUES (?, ?, ?, ?)",
+                    (article_id, version, json.dumps(record, ensure_ascii=False), _now()),
+                )
+                db.executemany(
+                    "INSERT INTO entity_mentions (article_id, entity_id, name, type, start, end, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(article_id, e["id"], e["name"], e["type"], m["start"], m["end"], m["text"])
+                     for e in record.get("entities", []) for m in e["mentions"]],
+                )
+                db.executemany(
+                    "INSERT INTO roles (article_id, entity_id, title, organization, status, as_of, start, "
+                    "end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(article_id, r["entity_id"], r["title"], r["organization"], r["status"], r["as_of"],
+                      r["start"], r["end"]) for r in record.get("roles", [])],
+                )
+        except sqlite3.Error as e:
+            raise StoreError(
+                f"{self.path}: could not store the extraction of article {article_id}: {e}") from e
+
+    def extraction(self, article_id: int) -> dict[str, Any] | None:
+        row = self._query("SELECT data FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def articles_to_extract(self, version: str | None = None) -> list[int]:
+        params: tuple[str, ...] = ()
+        if version is None:
+            sql = "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY id"
+        else:
+            sql = ("SELECT a.id FROM articles a LEFT JOIN extractions e ON e.article_id = a.id "
+                   "WHERE a.duplicate_of IS NULL AND (e.version IS NULL OR e.version != ?) ORDER BY a.id")
+            params = (version,)
+        return [row[0] for row in self._query(sql, params)]
+
+    def find_entities(self, query: str) -> list[tuple[str, str, str, int]]:
+        """Entities whose id is ``query``, or whose id ends with its slug ("maduro" finds
+        person:nicolas-maduro), most mentioned first."""
+        key = slug(query)
+        if not key:
+            return []
+        rows = self._query(
+            "SELECT entity_id, name, type, count(*) AS n FROM entity_mentions "
+            "WHERE entity_id = ? OR entity_id LIKE ? OR entity_id LIKE ? "
+            "GROUP BY entity_id, name, type ORDER BY n DESC",
+            (query, f"%:{key}", f"%-{key}"),
+        ).fetchall()
+        best: dict[str, tuple[str, str, str, int]] = {}
+        for entity_id, name, kind, count in rows:
+            total = count + (best[entity_id][3] if entity_id in best else 0)
+            keep = best.get(entity_id, (entity_id, name, kind, 0))
+            best[entity_id] = (entity_id, keep[1], keep[2], total)
+        return sorted(best.values(), key=lambda e: -e[3])
+
+    def entity_overview(self, entity_id: str) -> EntityOverview | None:
+        mentions = self._query(
+            "SELECT name, type, text, article_id FROM entity_mentions WHERE entity_id = ?", (entity_id,)
+        ).fetchall()
+        if not mentions:
+            return None
+        names = Counter(m[0] for m in mentions)
+        name = max(names, key=lambda n: (len(n.split()), names[n]))
+        article_ids = sorted({m[3] for m in mentions})
+        marks = ",".join("?" * len(article_ids))
+        articles = [ArticleSummary(*row) for row in self._query(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks}) "
+            "ORDER BY a.published IS NULL, a.published, a.id", article_ids)]
+        return EntityOverview(
+            id=entity_id, name=name, type=Counter(m[1] for m in mentions).most_common(1)[0][0],
+            aliases=tuple(sorted({m[2] for m in mentions} - {name})),
+            roles=self._entity_roles(entity_id), articles=tuple(articles), mentions=len(mentions),
+        )
+
+    def _entity_roles(self, entity_id: str) -> tuple[EntityRole, ...]:
+        rows = self._query(
+            "SELECT r.title, r.organization, r.status, r.as_of, r.article_id, a.outlet, "
+            "substr(a.text, r.start + 1, r.end - r.start) "
+            "FROM roles r JOIN articles a ON a.id = r.article_id "
+            "WHERE r.entity_id = ? ORDER BY r.as_of IS NULL, r.as_of, r.article_id, r.start",
+            (entity_id,),
+        )
+        return tuple(EntityRole(*row) for row in rows)
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,1 @@
+"""Scoring newsgraph against public gold-annotated corpora (``../shared/eval``)."""

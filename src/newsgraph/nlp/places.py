@@ -1,0 +1,226 @@
+"""Places: toponyms resolved to gazetteer entries, disambiguated by the article's other places.
+
+``resolve`` is pure (spans in, ``Place`` records out) and does the disambiguation; ``find_places`` takes
+the toponyms from a spaCy ``Doc`` (GPE, LOC and FAC entities, NORP ones that are demonyms), trims a
+leading "the", and marks a capital that says or announces something as its government.
+
+Each toponym's candidates are scored as
+
+    population_weight × log10(population + 1) + the feature's bonus (countries, continents first)
+    + name_bonus when the entry's own name (not an alternate one) was written
+    + same_country_bonus when another toponym of the article resolved to the same country
+    + same_admin_bonus when another toponym resolved inside the same first-level subdivision
+    + qualifier_bonus when the next toponym qualifies this one ("Arica, Chile", "Lima, Ohio")
+    + government_bonus for a capital that is the subject of a speech verb ("Washington said")
+
+and the best one is kept. The context terms use the other toponyms' choices from the round before; a
+few rounds settle them. The weights live in ``ResolveOptions``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.kb.gazetteer import Gazetteer, GazetteerEntry, fold
+from newsgraph.nlp.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+Toponym = tuple[int, int, str]
+
+# Entity labels that name places; NORP entities are kept only when they are demonyms.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs whose subject, when a capital, stands for its government ("Washington said", "Beijing warned").
+SPEECH_VERBS = frozenset({
+    "accuse", "acknowledge", "add", "admit", "announce", "argue", "blame", "call", "claim",
+    "condemn", "confirm", "criticise", "criticize", "declare", "demand", "deny", "dismiss",
+    "insist", "pledge", "praise", "promise", "protest", "reject", "reply", "report", "respond",
+    "say", "signal", "state", "suggest", "tell", "threaten", "urge", "vow", "warn", "welcome",
+})
+# At most this many characters between a toponym and the next one for the second to qualify the first
+# (", " in "Arica, Chile"; a single space in "Paris Texas" would be one toponym to spaCy).
+QUALIFIER_GAP = 2
+
+
+def _feature_bonus() -> Mapping[str, float]:
+    return MappingProxyType({
+        "country": 3.0,     # a bare "Georgia" or "Chad" is the country unless context says otherwise
+        "continent": 3.0,
+        "region": 4.0,      # our own rows: well-known names that beat towns named after them
+        "admin1": 1.5,      # states and provinces are named more often than towns of the same name
+        "capital": 1.0,     # on top of its population
+        "city": 0.0,
+        "admin2": 0.0,      # counties and districts rarely stand for themselves in news
+    })
+
+
+@dataclass(frozen=True)
+class ResolveOptions:
+    # Score per order of magnitude of population: ten times the people weighs this much.
+    population_weight: float = 0.8
+    feature_bonus: Mapping[str, float] = field(default_factory=_feature_bonus)
+    # The written name is the entry's main name rather than one of its alternate names.
+    name_bonus: float = 1.0
+    # Another toponym of the article resolved to the same country (counts once).
+    same_country_bonus: float = 2.0
+    # Another toponym resolved within the same first-level subdivision (``US.OH``).
+    same_admin_bonus: float = 2.0
+    # The toponym right after this one (", Chile") contains this candidate.
+    qualifier_bonus: float = 6.0
+    # A capital that is the subject of a speech verb.
+    government_bonus: float = 4.0
+    # Rounds of re-scoring with the other toponyms' choices.
+    rounds: int = 3
+
+
+DEFAULT_OPTIONS = ResolveOptions()
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: Counter[str]
+    admins: Counter[str]
+
+
+def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Collection[int] = (),
+            options: ResolveOptions = DEFAULT_OPTIONS) -> list[Place]:
+    """One ``Place`` per toponym, in order; an unknown name gives a place of feature ``unknown``.
+    ``speakers`` are indices of toponyms that are the subject of a speech verb."""
+    candidates = [_candidates(text, gazetteer) for _, _, text in toponyms]
+    qualifiers = _qualifiers(toponyms)
+    chosen: list[GazetteerEntry | None] = [c[0][0] if c else None for c in candidates]
+    for _ in range(options.rounds):
+        chosen = [
+            _best(i, candidates[i], toponyms, chosen, qualifiers.get(i), i in speakers, options)
+            for i in range(len(toponyms))
+        ]
+    return [_place(t, entry, i in speakers)
+            for i, (t, entry) in enumerate(zip(toponyms, chosen, strict=True))]
+
+
+def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, bool]]:
+    """Entries with whether the written name is the entry's own name; a demonym gives its country."""
+    key = fold(text)
+    found = gazetteer.candidates(text)
+    if not found and key.startswith("the "):
+        found = gazetteer.candidates(text[4:])
+    if not found:
+        country = gazetteer.demonym(text)
+        found = [country] if country else []
+    if not found and "," in text:
+        head, _, qualifier = text.partition(",")
+        within = {e.country_code for e in gazetteer.candidates(qualifier.strip())}
+        found = [e for e in gazetteer.candidates(head.strip()) if e.country_code in within]
+    return [(e, fold(e.name) == key) for e in found]
+
+
+def _qualifiers(toponyms: Sequence[Toponym]) -> dict[int, int]:
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i][0])
+    return {a: b for a, b in itertools.pairwise(order)
+            if 0 < toponyms[b][0] - toponyms[a][1] <= QUALIFIER_GAP}
+
+
+def _context(i: int, toponyms: Sequence[Toponym], chosen: Sequence[GazetteerEntry | None]) -> _Context:
+    """Countries and subdivisions the other toponyms (other names than toponym ``i``) resolved to."""
+    key = fold(toponyms[i][2])
+    others = {fold(t[2]): e for t, e in zip(toponyms, chosen, strict=True) if e is not None}
+    others.pop(key, None)
+    countries = Counter(e.country_code for e in others.values() if e.country_code)
+    admins = Counter(_admin1(e.admin_code) for e in others.values() if e.admin_code)
+    return _Context(countries, admins)
+
+
+def _admin1(code: str) -> str:
+    return ".".join(code.split(".")[:2])
+
+
+def _best(i: int, candidates: Sequence[tuple[GazetteerEntry, bool]], toponyms: Sequence[Toponym],
+          chosen: Sequence[GazetteerEntry | None], qualifier: int | None, speaker: bool,
+          options: ResolveOptions) -> GazetteerEntry | None:
+    if not candidates:
+        return None
+    context = _context(i, toponyms, chosen)
+    within = chosen[qualifier] if qualifier is not None else None
+    return max(candidates, key=lambda c: _score(c[0], c[1], context, within, speaker, options))[0]
+
+
+def _score(entry: GazetteerEntry, own_name: bool, context: _Context, within: GazetteerEntry | None,
+           speaker: bool, options: ResolveOptions) -> float:
+    score = options.population_weight * math.log10(entry.population + 1)
+    score += options.feature_bonus.get(entry.feature, 0.0)
+    score += options.name_bonus if own_name else 0.0
+    if entry.country_code and context.countries[entry.country_code]:
+        score += options.same_country_bonus
+    if entry.admin_code and context.admins[_admin1(entry.admin_code)]:
+        score += options.same_admin_bonus
+    if within is not None and _contains(within, entry):
+        score += options.qualifier_bonus
+    if speaker and entry.feature == "capital":
+        score += options.government_bonus
+    return score
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    if outer.feature == "country":
+        return outer.country_code == inner.country_code
+    if outer.feature in ("admin1", "admin2") and outer.admin_code and inner.admin_code:
+        return inner.admin_code.startswith(_admin1(outer.admin_code))
+    return False
+
+
+def _place(toponym: Toponym, entry: GazetteerEntry | None, speaker: bool) -> Place:
+    start, end, text = toponym
+    if entry is None:
+        return Place(start, end, text, text, None, None, None, None, "unknown")
+    role: Literal["place", "government"] = (
+        "government" if speaker and entry.feature == "capital" else "place")
+    return Place(start, end, text, entry.name, entry.country_code, entry.lat, entry.lon,
+                 entry.geonameid, entry.feature, role)
+
+
+# --- from a spaCy Doc -------------------------------------------------------------------------------
+
+def find_places(doc: Doc, gazetteer: Gazetteer,
+                options: ResolveOptions = DEFAULT_OPTIONS) -> Iterator[Place]:
+    """The places ``doc`` names, resolved together; offsets point into ``doc.text``. Facilities the
+    gazetteer does not know are left out."""
+    spans = list(_toponym_spans(doc, gazetteer))
+    toponyms = [(s.start_char, s.end_char, s.text) for s in spans]
+    speakers = {i for i, s in enumerate(spans) if _is_speaker(s)}
+    for span, place in zip(spans, resolve(toponyms, gazetteer, speakers=speakers, options=options),
+                           strict=True):
+        if place.feature != "unknown" or span.label_ != "FAC":
+            yield place
+
+
+def _toponym_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[Span]:
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and not _is_demonym(ent, gazetteer) \
+                and not _is_speaking_capital(ent, gazetteer):
+            continue
+        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if span.text.strip():
+            yield span
+
+
+def _is_demonym(ent: Span, gazetteer: Gazetteer) -> bool:
+    return ent.label_ == "NORP" and gazetteer.demonym(ent.text) is not None
+
+
+def _is_speaking_capital(ent: Span, gazetteer: Gazetteer) -> bool:
+    """An ORG entity that is a capital's name and the subject of a speech verb: the tagger often
+    takes "Washington said" for an organisation."""
+    return ent.label_ == "ORG" and _is_speaker(ent) and any(
+        Gazetteer.is_capital(e) for e in gazetteer.candidates(ent.text))
+
+
+def _is_speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ in SPEECH_VERBS
