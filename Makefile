@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test lint bench install constraints clean
+.PHONY: demo test lint bench eval install constraints clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -25,6 +25,8 @@ demo: install
 	$(BIN)/newsgraph articles --db $(DEMO_DB)
 	@echo
 	$(BIN)/newsgraph stats --db $(DEMO_DB)
+	@echo
+	$(BIN)/newsgraph entity "Renata Salinas" --db $(DEMO_DB)
 
 # pytest exits 5 when it collected no tests: that is a failure here, said so.
 test: install
@@ -37,6 +39,11 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extract.py
+
+# Scores extraction on ../shared/eval and fails on a figure below its floor in tests/eval_baseline.json.
+eval: install
+	$(BIN)/newsgraph eval --baseline tests/eval_baseline.json
 
 # Re-pin after changing dependencies in pyproject.toml.
 constraints: install

@@ -262,7 +262,8 @@ def test_cli_reports_a_binary_file_and_stores_the_rest(tmp_path: Path) -> None:
     binary = tmp_path / "logo"
     binary.write_bytes(PNG_HEADER)
     db = tmp_path / "news.db"
-    result = CliRunner().invoke(cli, ["ingest", str(binary), str(good_file(tmp_path)), "--db", str(db), "--no-extract"])
+    result = CliRunner().invoke(cli, ["ingest", str(binary), str(good_file(tmp_path)), "--db", str(db),
+                                       "--no-extract"])
     assert result.exit_code == 1
     assert result.stdout.strip() == "1 stored, 0 already stored, 0 near-duplicate, 1 failed"
     assert "1 input failed:" in result.stderr
@@ -275,7 +276,8 @@ def test_cli_reports_a_malformed_json_lines_line(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
     batch.write_text('{"text": "Ferries resume sailings across the strait."}\n{"text": 3}\n', "utf-8")
     db = tmp_path / "news.db"
-    result = CliRunner().invoke(cli, ["ingest", str(batch), str(good_file(tmp_path)), "--db", str(db), "--no-extract"])
+    result = CliRunner().invoke(cli, ["ingest", str(batch), str(good_file(tmp_path)), "--db", str(db),
+                                       "--no-extract"])
     assert result.exit_code == 1
     assert result.stdout.strip() == "2 stored, 0 already stored, 0 near-duplicate, 1 failed"
     assert f"[malformed] {batch}:2: 'text' must be a string, not int" in result.stderr

@@ -311,6 +311,41 @@ def entity(name: str, db: Path | None, as_json: bool) -> None:
         out.print("[dim]other matches: " + escape(", ".join(m[0] for m in matches[1:])) + "[/]")
 
 
+@cli.command("eval")
+@click.argument("suites", nargs=-1, type=click.Choice(["ner", "places"]))
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of gold corpora [default: ../shared/eval beside the working copy].")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Fail (exit 1) when a figure falls below its floor in this file.")
+@json_option
+def evaluate(suites: tuple[str, ...], data: Path | None, baseline: Path | None, as_json: bool) -> None:
+    """Score extraction on public gold corpora: ner, places (default: all).
+
+    Example:
+
+        newsgraph eval ner --data ../shared/eval
+    """
+    from newsgraph.evaluation.suite import SUITES, default_data, load_baseline, regressions, run
+
+    settings = _settings()
+    try:
+        figures = run(suites or SUITES, data or default_data(), settings.model)
+    except NewsgraphError as error:
+        _fail(str(error))
+    problems = regressions(figures, load_baseline(baseline)) if baseline else []
+    if as_json:
+        _print_json({"figures": figures, "regressions": problems})
+    else:
+        table = Table("figure", "value", box=None, pad_edge=False)
+        for key, value in figures.items():
+            table.add_row(key, f"{value:,.3f}")
+        out.print(table)
+        for problem in problems:
+            err.print(f"[red]regression:[/] {escape(problem)}")
+    if problems:
+        sys.exit(1)
+
+
 # articles, show, export, stats --------------------------------------------------------------------
 
 @cli.command()

@@ -12,7 +12,7 @@ from newsgraph.nlp.model import load_pipeline
 
 
 def test_a_missing_model_says_how_to_install_it() -> None:
-    with pytest.raises(ModelError, match="requirements/model.txt"):
+    with pytest.raises(ModelError, match=r"requirements/model\.txt"):
         load_pipeline("no_such_pipeline_installed")
 
 

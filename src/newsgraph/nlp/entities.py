@@ -63,6 +63,10 @@ def _repaired(ent: Span) -> _Mention | None:
         tokens.pop()
     while tokens and _is_prefix_word(tokens[0], ent.label_):
         tokens.pop(0)
+    while tokens and tokens[-1].text in rules.NOT_NAMES:
+        tokens.pop()
+    while tokens and tokens[0].text in rules.NOT_NAMES:
+        tokens.pop(0)
     text = "".join(t.text_with_ws for t in tokens).strip()
     if not any(ch.isupper() for ch in text):
         return None  # "navy", "the government": the small model's common-noun slips

@@ -14,9 +14,13 @@ TITLE_WORDS = frozenset(
     governor mayor ambassador envoy judge justice attorney prosecutor chancellor premier king queen
     prince princess sheikh pope cardinal bishop rev. dr. mr. mrs. ms. miss sir dame lord lady
     spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo founder former acting
-    interim incoming outgoing foreign fisheries defence defense interior finance
+    interim incoming outgoing foreign fisheries defence defense interior finance professor
+    administrator executive commissioner
     """.split()
 )
+
+# Words that photo captions and page furniture leave behind and the model tags as names.
+NOT_NAMES = frozenset({"Image", "Photo", "Photograph", "File", "Video", "Credit", "Caption", "Getty"})
 
 # Determiners that open an organisation or place span but are not part of its name.
 LEADING_DETERMINERS = frozenset({"the", "The"})
