@@ -403,7 +403,7 @@ def test_the_group_help_lists_every_command() -> None:
 def test_the_commands_are_click_commands() -> None:
     assert isinstance(cli, click.Group)
     assert sorted(cli.commands) == [
-        "articles", "entity", "export", "extract", "ingest", "process", "show", "stats"]
+        "articles", "entity", "eval", "export", "extract", "ingest", "process", "show", "stats"]
 
 
 def test_version() -> None:

@@ -12,7 +12,8 @@ def test_all_is_sorted_and_complete() -> None:
 def test_public_names_are_not_private_modules() -> None:
     public = {name for name in dir(newsgraph) if not name.startswith("_")}
     modules = {"clean", "clean_rules", "dates", "dedup", "errors", "export", "ingest", "pipeline",
-               "records", "settings", "store", "logging", "cli", "inputs", "nlp", "extraction",
+               "records", "settings", "store", "logging", "cli", "inputs", "nlp", "extraction", "names",
+               "processing",
                "kb", "evaluation"}
     assert public - modules <= set(newsgraph.__all__)
 

@@ -312,14 +312,14 @@ def entity(name: str, db: Path | None, as_json: bool) -> None:
 
 
 @cli.command("eval")
-@click.argument("suites", nargs=-1, type=click.Choice(["ner", "places"]))
+@click.argument("suites", nargs=-1, type=click.Choice(["ner", "times", "places"]))
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of gold corpora [default: ../shared/eval beside the working copy].")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Fail (exit 1) when a figure falls below its floor in this file.")
 @json_option
 def evaluate(suites: tuple[str, ...], data: Path | None, baseline: Path | None, as_json: bool) -> None:
-    """Score extraction on public gold corpora: ner, places (default: all).
+    """Score extraction on public gold corpora: ner, times, places (default: all).
 
     Example:
 

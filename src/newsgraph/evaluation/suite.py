@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 
-SUITES = ("ner", "places")
+SUITES = ("ner", "times", "places")
 Figures = dict[str, float]
 
 
@@ -56,6 +56,15 @@ def _ner(data: Path, model: str) -> Figures:
     return figures
 
 
+def _times(data: Path, model: str) -> Figures:
+    from newsgraph.evaluation.tempeval import evaluate_timeml
+    from newsgraph.nlp.model import shared_pipeline
+
+    result = evaluate_timeml(_corpus(data, "timeml-tbaq"), shared_pipeline(model))
+    return {f"times.timeml-tbaq.{key}": float(result[key])
+            for key in ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1")}
+
+
 def _places(data: Path, model: str) -> Figures:
     from newsgraph.evaluation.geovirus import evaluate
 
@@ -71,6 +80,7 @@ def _places(data: Path, model: str) -> Figures:
 
 _RUNNERS: dict[str, Callable[[Path, str], Figures]] = {
     "ner": _ner,
+    "times": _times,
     "places": _places,
 }
 

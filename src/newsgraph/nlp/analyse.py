@@ -21,6 +21,7 @@ from newsgraph.nlp.places import find_places
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.records import Analysis, Sentence
 from newsgraph.nlp.roles import find_roles
+from newsgraph.nlp.times import find_times
 
 # Texts per memory zone: big enough to keep nlp.pipe batching, small enough to bound memory.
 ZONE_SIZE = 256
@@ -50,7 +51,11 @@ def analysis_of(doc: Doc, published: date | None) -> Analysis:
     # 4. quotes with their speakers, and whom each claim is attributed to
     quotes = tuple(find_quotes(doc, entities))
     attributions = tuple(find_attributions(doc))
-    # 5. places, resolved against the gazetteer
-    places = tuple(find_places(doc, default_gazetteer()))
+    # 5. time expressions, resolved against the publication day
+    times = tuple(find_times(doc, published))
+    # 6. places, resolved against the gazetteer, never where the entity layer found a person
+    people = [(m.start, m.end) for e in entities if e.type == "PERSON" for m in e.mentions]
+    places = tuple(p for p in find_places(doc, default_gazetteer())
+                   if not any(a < p.end and p.start < b for a, b in people))
     return Analysis(sentences=sentences, entities=entities, roles=roles, quotes=quotes,
-                    attributions=attributions, places=places)
+                    attributions=attributions, times=times, places=places)

