@@ -26,6 +26,9 @@ def test_paragraph_breaks_run_before_the_parser_with_no_problems(english) -> Non
     names = english.pipe_names
     assert names.index("newsgraph_paragraph_breaks") < names.index("parser")
     assert "lemmatizer" not in names
+    layers = ["newsgraph_entities", "newsgraph_roles", "newsgraph_quotes", "newsgraph_attributions",
+              "newsgraph_times", "newsgraph_places"]
+    assert names[-len(layers):] == layers and names.index("ner") < names.index(layers[0])
     analysis = english.analyze_pipes()
     assert not any(analysis["problems"].values())
 
@@ -35,3 +38,17 @@ def test_a_heading_without_a_period_is_its_own_sentence(english) -> None:  # typ
     doc = english("Talks postponed again\n\nThe meeting in Lima will not take place on Wednesday.")
     assert [s.text.strip() for s in doc.sents] == [
         "Talks postponed again", "The meeting in Lima will not take place on Wednesday."]
+
+
+@pytest.mark.model
+def test_components_store_records_and_read_the_publication_date(english) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = english.make_doc("Foreign Minister Renata Salinas met her Peruvian counterpart in Lima on "
+                           "Thursday.")
+    doc._.newsgraph_published = date(2026, 3, 27)
+    doc = english(doc)
+    [role] = doc._.newsgraph_roles
+    assert (role.title, role.as_of) == ("foreign minister", "2026-03-27")
+    assert [(t.text, t.value) for t in doc._.newsgraph_times] == [("Thursday", "2026-03-26")]
+    assert [p.name for p in doc._.newsgraph_places] == ["Peru", "Lima"]  # "Peruvian" is Peru

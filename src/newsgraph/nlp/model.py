@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import ModelError
+from newsgraph.nlp.components import COMPONENTS, register_extensions
 
 # The lemmatizer is not used by any extractor, and costs about 10% of parse time.
 EXCLUDED = ("lemmatizer",)
@@ -45,6 +46,9 @@ def load_pipeline(model: str) -> Language:
         ) from e
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraph_breaks", before="parser")
+    register_extensions()
+    for name in COMPONENTS:
+        nlp.add_pipe(name, last=True)
     return nlp
 
 

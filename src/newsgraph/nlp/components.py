@@ -1,0 +1,76 @@
+"""newsgraph's layers as spaCy components, so they can run in any English pipeline.
+
+Each component is a thin wrapper that stores what a pure ``find_x(doc)`` function returns in a ``Doc``
+extension. The publication date, which relative dates and roles need, travels in
+``doc._.newsgraph_published`` (a ``date`` or None), set before the pipeline runs.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.kb import default_gazetteer
+from newsgraph.nlp.attributions import find_attributions
+from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.places import find_places
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.nlp.roles import find_roles
+from newsgraph.nlp.times import find_times
+
+PUBLISHED = "newsgraph_published"
+LAYERS = ("entities", "roles", "quotes", "attributions", "times", "places")
+COMPONENTS = tuple(f"newsgraph_{layer}" for layer in LAYERS)
+
+
+def register_extensions() -> None:
+    """Declare the ``Doc`` extensions the components write (once per process)."""
+    for name in (PUBLISHED, *COMPONENTS):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.component("newsgraph_entities", requires=["doc.ents", "token.dep"],
+                    assigns=["doc._.newsgraph_entities"])
+def entities_component(doc: Doc) -> Doc:
+    doc._.newsgraph_entities = tuple(find_entities(doc))
+    return doc
+
+
+@Language.component("newsgraph_roles", requires=["doc._.newsgraph_entities", "token.dep"],
+                    assigns=["doc._.newsgraph_roles"])
+def roles_component(doc: Doc) -> Doc:
+    doc._.newsgraph_roles = tuple(find_roles(doc, doc._.newsgraph_entities, doc._.newsgraph_published))
+    return doc
+
+
+@Language.component("newsgraph_quotes", requires=["doc._.newsgraph_entities", "token.dep"],
+                    assigns=["doc._.newsgraph_quotes"])
+def quotes_component(doc: Doc) -> Doc:
+    doc._.newsgraph_quotes = tuple(find_quotes(doc, doc._.newsgraph_entities))
+    return doc
+
+
+@Language.component("newsgraph_attributions", requires=["token.dep"],
+                    assigns=["doc._.newsgraph_attributions"])
+def attributions_component(doc: Doc) -> Doc:
+    doc._.newsgraph_attributions = tuple(find_attributions(doc))
+    return doc
+
+
+@Language.component("newsgraph_times", requires=["doc.ents", "token.dep"],
+                    assigns=["doc._.newsgraph_times"])
+def times_component(doc: Doc) -> Doc:
+    doc._.newsgraph_times = tuple(find_times(doc, doc._.newsgraph_published))
+    return doc
+
+
+@Language.component("newsgraph_places", requires=["doc.ents", "doc._.newsgraph_entities"],
+                    assigns=["doc._.newsgraph_places"])
+def places_component(doc: Doc) -> Doc:
+    """Places, never where the entity layer found a person ("Rodríguez" is no town here)."""
+    people = [(m.start, m.end) for e in doc._.newsgraph_entities if e.type == "PERSON"
+              for m in e.mentions]
+    doc._.newsgraph_places = tuple(p for p in find_places(doc, default_gazetteer())
+                                   if not any(a < p.end and p.start < b for a, b in people))
+    return doc
