@@ -152,3 +152,21 @@ def test_export_carries_each_article_extraction(extracted_db: Path) -> None:
     assert {"entities", "roles", "quotes", "attributions", "places", "sentences"} <= set(
         original["extraction"])
     assert next(r for r in records if r["duplicate_of"] is not None)["extraction"] is None
+
+
+def test_output_validates_against_the_documented_schema(tmp_path: Path) -> None:
+    """docs/extract.schema.json describes what extract prints, offsets included."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "extract.schema.json")
+                        .read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for story in (SAMPLE / "11_southern-post_arica-fishermen-protest.txt",
+                  SAMPLE / "09_lima-courier_lima-talks.html"):
+        record = json.loads(invoke(["extract", str(story), "--published", "2026-04-09"]).stdout)
+        jsonschema.validate(record, schema)
+        text = record["article"]["text"]
+        for layer in ("sentences", "paragraphs", "roles", "quotes", "attributions", "times", "places"):
+            for item in record[layer]:
+                assert 0 <= item["start"] <= item["end"] <= len(text), layer
+        for quote in record["quotes"]:
+            assert text[quote["start"]:quote["end"]] == quote["text"]
