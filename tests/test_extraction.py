@@ -170,3 +170,19 @@ def test_output_validates_against_the_documented_schema(tmp_path: Path) -> None:
                 assert 0 <= item["start"] <= item["end"] <= len(text), layer
         for quote in record["quotes"]:
             assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_a_users_gazetteer_file_adds_places(tmp_path: Path) -> None:
+    places = tmp_path / "my_places.tsv"
+    places.write_text("# a fishing village of our own\n"
+                      "entry\tPuerto Albatros\tCL\t-18.60\t-70.35\tcity\t1200\n"
+                      "alias\tAlbatros Bay\tPuerto Albatros\tCL\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Fishermen gathered in Puerto Albatros and at Albatros Bay on Monday.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(story)],
+                                env={"NEWSGRAPH_GAZETTEER": str(places)}, catch_exceptions=False)
+    found = [(p["text"], p["name"], p["country_code"], p["lat"])
+             for p in json.loads(result.stdout)["places"]]
+    assert found == [("Puerto Albatros", "Puerto Albatros", "CL", -18.6),
+                     ("Albatros Bay", "Puerto Albatros", "CL", -18.6)]

