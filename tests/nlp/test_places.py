@@ -130,3 +130,12 @@ def test_find_places_maps_demonyms_to_countries(nlp, gazetteer: Gazetteer) -> No
     text = "Chilean and Peruvian fishermen argued over the catch."
     names = {p.text: p.name for p in find_places(nlp(text), gazetteer)}
     assert names.get("Chilean") == "Chile" or names.get("Peruvian") == "Peru"
+
+
+def test_washington_beside_another_capital_is_the_capital(gazetteer: Gazetteer) -> None:
+    text = "Talks between Washington and Caracas resumed."
+    toponyms = [(14, 24, "Washington"), (29, 36, "Caracas")]
+    washington, caracas = resolve(toponyms, gazetteer)
+    assert (washington.feature, washington.country_code) == ("capital", "US")
+    assert abs(washington.lat - 38.9) < 0.2 and caracas.country_code == "VE"
+    assert text[14:24] == "Washington"

@@ -10,14 +10,16 @@ its zone closes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.records import Analysis, Sentence
+from newsgraph.nlp.records import Analysis, Entity, Place, Sentence
 
 # Texts per memory zone: big enough to keep nlp.pipe batching, small enough to bound memory.
 ZONE_SIZE = 256
@@ -45,12 +47,25 @@ def analysis_of(doc: Doc) -> Analysis:
     """The boundary: what newsgraph's components stored on ``doc``, as records."""
     sentences = tuple(Sentence(s.start_char, s.start_char + len(s.text.rstrip()))
                       for s in doc.sents if not s.text.isspace())
+    places = doc._.newsgraph_places
     return Analysis(
         sentences=sentences,
-        entities=doc._.newsgraph_entities,
+        entities=_linked(doc._.newsgraph_entities, places),
         roles=doc._.newsgraph_roles,
         quotes=doc._.newsgraph_quotes,
         attributions=doc._.newsgraph_attributions,
         times=doc._.newsgraph_times,
-        places=doc._.newsgraph_places,
+        places=places,
     )
+
+
+def _linked(entities: tuple[Entity, ...], places: tuple[Place, ...]) -> tuple[Entity, ...]:
+    """Place entities get the GeoNames id their mentions were resolved to (``geonames:3646738``)."""
+    at = {(p.start, p.end): p.geonameid for p in places if p.geonameid is not None}
+    linked = []
+    for entity in entities:
+        ids = [at[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in at]
+        if ids and entity.kb_id is None:
+            entity = replace(entity, kb_id=f"geonames:{Counter(ids).most_common(1)[0][0]}")
+        linked.append(entity)
+    return tuple(linked)

@@ -76,6 +76,9 @@ class ResolveOptions:
     qualifier_bonus: float = 6.0
     # A capital that is the subject of a speech verb.
     government_bonus: float = 4.0
+    # A capital in an article that names another country's capital: international news speaks of
+    # governments by their capitals ("talks between Washington and Caracas").
+    international_capital_bonus: float = 1.5
     # Rounds of re-scoring with the other toponyms' choices.
     rounds: int = 3
 
@@ -87,6 +90,7 @@ DEFAULT_OPTIONS = ResolveOptions()
 class _Context:
     countries: Counter[str]
     admins: Counter[str]
+    capitals: frozenset[str]  # country codes of the capitals the other toponyms resolved to
 
 
 def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Collection[int] = (),
@@ -134,7 +138,9 @@ def _context(i: int, toponyms: Sequence[Toponym], chosen: Sequence[GazetteerEntr
     others.pop(key, None)
     countries = Counter(e.country_code for e in others.values() if e.country_code)
     admins = Counter(_admin1(e.admin_code) for e in others.values() if e.admin_code)
-    return _Context(countries, admins)
+    capitals = frozenset(e.country_code for e in others.values()
+                         if e.feature == "capital" and e.country_code)
+    return _Context(countries, admins, capitals)
 
 
 def _admin1(code: str) -> str:
@@ -164,6 +170,8 @@ def _score(entry: GazetteerEntry, own_name: bool, context: _Context, within: Gaz
         score += options.qualifier_bonus
     if speaker and entry.feature == "capital":
         score += options.government_bonus
+    if entry.feature == "capital" and any(c != entry.country_code for c in context.capitals):
+        score += options.international_capital_bonus
     return score
 
 
