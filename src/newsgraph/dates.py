@@ -6,7 +6,7 @@ A date given as ``2026-01`` is stored as January 2026, not as 1 January: precisi
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
@@ -104,3 +104,10 @@ def _free_form(text: str) -> PartialDate:
     if first.hour != second.hour or first.minute != second.minute:
         return partial_date(first, "day")
     return partial_date(first, "second" if first.second == second.second else "minute")
+
+
+def anchor_day(published: PartialDate | None) -> date | None:
+    """The day relative dates are resolved against: the publication day, when known to the day."""
+    if published is None or published.precision in ("year", "month"):
+        return None
+    return date.fromisoformat(published.iso[:10])

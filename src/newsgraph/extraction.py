@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsgraph.clean import clean
-from newsgraph.dates import DateParseError, parse_date
+from newsgraph.dates import DateParseError, anchor_day, parse_date
 from newsgraph.errors import InputError, MalformedInputError, UnreadableInputError
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
 from newsgraph.inputs.sources import InputReader
@@ -102,7 +102,7 @@ class ExtractionRun:
         def items() -> Iterator[tuple[str, date | None]]:
             for p in prepared:
                 pending.append(p)
-                yield p.text, _day(p.metadata.published)
+                yield p.text, anchor_day(p.metadata.published)
 
         for analysis in analyse(items(), nlp, batch_size=self.settings.nlp_batch_size):
             yield Extracted(pending.popleft(), analysis)
@@ -125,12 +125,6 @@ def _jsonl_item(source: str, number: int, line: bytes) -> Prepared:
     return Prepared(f"{source}:{number}", record["text"], Metadata(published=published),
                     id=None if ident is None else str(ident))
 
-
-def _day(published: PartialDate | None) -> date | None:
-    """The anchor for relative dates: the publication day, when known to the day or finer."""
-    if published is None or published.precision in ("year", "month"):
-        return None
-    return date.fromisoformat(published.iso[:10])
 
 
 def extraction_record(extracted: Extracted) -> dict[str, Any]:

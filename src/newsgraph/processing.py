@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version as package_version
 
+from newsgraph.dates import anchor_day
 from newsgraph.extraction import Prepared, analysis_payload
 from newsgraph.nlp.analyse import analyse
 from newsgraph.nlp.model import shared_pipeline
-from newsgraph.records import Article, PartialDate
+from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
@@ -51,7 +52,7 @@ def process(
             article = store.get_article(article_id)
             if article.duplicate_of is None:
                 pending.append(article)
-                yield article.text, _day(article.metadata.published)
+                yield article.text, anchor_day(article.metadata.published)
 
     for analysis in analyse(texts(), nlp, batch_size=settings.nlp_batch_size):
         article = pending.popleft()
@@ -59,8 +60,3 @@ def process(
         store.save_extraction(article.id, current, analysis_payload(prepared, analysis))
         yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
 
-
-def _day(published: PartialDate | None) -> date | None:
-    if published is None or published.precision in ("year", "month"):
-        return None
-    return date.fromisoformat(published.iso[:10])

@@ -112,3 +112,9 @@ def test_bad_extension_rows_raise_an_error_naming_the_line(tmp_path: Path, row: 
 def test_a_missing_extension_file_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         Gazetteer.load(tmp_path / "absent.tsv", min_population=15000)
+
+
+def test_the_default_gazetteer_is_built_once_however_it_is_asked_for() -> None:
+    from newsgraph.kb.gazetteer import default_gazetteer
+
+    assert default_gazetteer() is default_gazetteer(None)

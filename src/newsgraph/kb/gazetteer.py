@@ -201,10 +201,14 @@ class Gazetteer:
         return cls(entries, names, aliases, demonyms)
 
 
-@cache
 def default_gazetteer(extra: Path | None = None) -> Gazetteer:
     """The packaged gazetteer (with the user's ``extra`` file), built on first use and shared by the
-    process."""
+    process: ``default_gazetteer()`` and ``default_gazetteer(None)`` are the same one."""
+    return _shared(extra.resolve() if extra is not None else None)
+
+
+@cache
+def _shared(extra: Path | None) -> Gazetteer:
     return Gazetteer.load(extra)
 
 
