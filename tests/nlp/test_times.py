@@ -119,6 +119,60 @@ def test_normalize_resolves_against_the_anchor(
 
 
 @pytest.mark.parametrize(
+    ("text", "anchor", "tense", "expected"),
+    [
+        # hedges stay out of the value, whichever word opens them
+        ("at least 30 days", None, None, ("DURATION", "P30D")),
+        ("at least the past 18 months", None, None, ("DURATION", "P18M")),
+        ("sometime next year", MON_2025_11_24, "future", ("DATE", "2026")),
+        ("as early as next year's first quarter", MON_2025_11_24, None, ("DATE", "2026-Q1")),
+        # the article before a spelled-out duration belongs to the noun
+        ("a two day", None, None, ("DURATION", "P2D")),
+        ("an eight hour", None, None, ("DURATION", "PT8H")),
+        ("a dozen years", None, None, ("DURATION", "P12Y")),
+        # the last half or quarter is the second half, the fourth quarter
+        ("the last half of 1989", MON_2025_11_24, None, ("DATE", "1989-H2")),
+        ("the final quarter", MON_2025_11_24, None, ("DATE", "2025-Q4")),
+        # a past-tense clause reports on a quarter under way or over, never on one to come
+        ("the first quarter", MON_2025_11_24, "past", ("DATE", "2025-Q1")),
+        ("the fiscal first quarter", MON_2025_11_24, "past", ("DATE", "2025-Q1")),
+        ("the first quarter", MON_2025_11_24, "future", ("DATE", "2026-Q1")),
+        ("Q1", MON_2025_11_24, "past", ("DATE", "2025-Q1")),
+        # "the latest" with an amount is a duration
+        ("the latest nine months", None, None, ("DURATION", "P9M")),
+        # year-end is a point in the current year, as "the end of the year"
+        ("year-end", MON_2025_11_24, None, ("DATE", "2025")),
+        ("around year end", MON_2025_11_24, "future", ("DATE", "2025")),
+        ("year's end", MON_2025_11_24, None, ("DATE", "2025")),
+        # "later" counts from a time the story set: the amount is a duration, not a date after the anchor
+        ("three days later", MON_2025_11_24, "past", ("DURATION", "P3D")),
+        ("a few days later", MON_2025_11_24, "past", ("DURATION", "PXD")),
+        ("an hour later", MON_2025_11_24, "past", ("DURATION", "PT1H")),
+        ("two years from now", MON_2025_11_24, None, ("DATE", "2027")),
+        # sets of a named month or day
+        ("each July", MON_2025_11_24, None, ("SET", "XXXX-07")),
+        ("every Thursday", MON_2025_11_24, None, ("SET", "XXXX-WXX-4")),
+    ],
+)
+def test_normalize_conventions_for_news_copy(
+    text: str, anchor: date | None, tense: Tense | None, expected: tuple[TimeType, str | None]
+) -> None:
+    assert normalize(text, anchor, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("that year", ("DATE", None)),
+        ("the 1988 quarter", ("DATE", None)),  # a year naming a period, not 1988 quarters
+        ("the latest year", ("DURATION", None)),
+    ],
+)
+def test_normalize_types_what_it_cannot_resolve(text: str, expected: tuple[TimeType, str | None]) -> None:
+    assert normalize(text, MON_2025_11_24, "past") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "tense", "expected"),
     [
         # without an anchor nothing relative is guessed: a partial value or none
@@ -187,6 +241,29 @@ def test_find_times_in_a_sentence(
     nlp: object, text: str, anchor: date, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(t.text, t.type, t.value) for t in _times(nlp, text, anchor)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Now," opening a sentence turns the story; it is not a time
+        ("Now, the company says, sales are rising.", []),
+        ("The company now holds 5% of the shares.", [("now", "DATE", "PRESENT_REF")]),
+        ("Sales have fallen sharply in the past, the company said.", [("the past", "DATE", "PAST_REF")]),
+        ("The bill passed the Senate in the past two weeks.", [("the past two weeks", "DURATION", "P2W")]),
+        ("The parade is held each July in the town.", [("each July", "SET", "XXXX-07")]),
+        # fractions are not durations
+        ("Three-quarters of the voters agreed.", []),
+        ("Profit rose in the third quarter from $5 million in the 1988 quarter.",
+         [("the third quarter", "DATE", "2025-Q3"), ("the 1988 quarter", "DATE", "1988-Q3")]),
+        ("The rescue team arrived three days later.", [("three days later", "DURATION", "P3D")]),
+    ],
+)
+def test_find_times_news_conventions(
+    nlp: object, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(t.text, t.type, t.value) for t in _times(nlp, text, MON_2025_11_24)] == expected
 
 
 @pytest.mark.model

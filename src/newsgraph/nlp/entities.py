@@ -85,7 +85,8 @@ def _repaired(ent: Span) -> _Mention | None:
         tokens = _with_first_names(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     cue = _person_cue(ent.doc[tokens[0].i:tokens[-1].i + 1])
-    return _Mention(start, end, ent.doc.text[start:end], ent.label_, cue)
+    name = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text  # doc.text costs O(doc)
+    return _Mention(start, end, name, ent.label_, cue)
 
 
 def _person_cue(span: Span) -> bool:
@@ -105,6 +106,7 @@ def _untagged_speakers(doc: Doc, mentions: Sequence[_Mention]) -> list[_Mention]
     """Proper names the model left untagged as the subject of a speech verb ("…,” Renata Salinas
     said): whoever speaks is a person or a body, and a name of two capitalised words is a person."""
     found = []
+    text = doc.text
     for verb in doc:
         if verb.text.lower() not in rules.SPEECH_VERBS:
             continue
@@ -114,7 +116,7 @@ def _untagged_speakers(doc: Doc, mentions: Sequence[_Mention]) -> list[_Mention]
                 continue
             start, end = names[0].idx, subject.idx + len(subject)
             if len(names) >= 2 and not any(m.start < end and start < m.end for m in mentions):
-                found.append(_Mention(start, end, doc.text[start:end], "PERSON"))
+                found.append(_Mention(start, end, text[start:end], "PERSON"))
     return found
 
 

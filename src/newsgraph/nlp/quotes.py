@@ -42,19 +42,20 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> Iterator[Quote]:
     """Direct and partial quotes in text order, then indirect quotes."""
     speakers = _Speakers({i: e for e in entities for m in e.mentions for i in range(m.start, m.end)})
     matches = [(m.start(), m.end(), next(g for g in (1, 2, 3) if m.group(g) is not None), m)
-               for m in _QUOTED.finditer(doc.text)]
+               for m in _QUOTED.finditer(doc.text)]  # one read: doc.text is rebuilt on every access
     spans = [(start, end) for start, end, _, _ in matches]
     direct: list[tuple[int, int]] = []
     for start, end, group, match in matches:
-        quote = _quote(doc, match.start(group), match.end(group), spans, speakers)
+        quote = _quote(doc, match, group, spans, speakers)
         if quote.kind == "direct":
             direct.append((start, end))
         yield quote
     yield from _indirect_quotes(doc, direct, speakers)
 
 
-def _quote(doc: Doc, start: int, end: int, spans: list[tuple[int, int]], speakers: _Speakers) -> Quote:
-    text = doc.text[start:end]
+def _quote(doc: Doc, match: re.Match[str], group: int, spans: list[tuple[int, int]],
+           speakers: _Speakers) -> Quote:
+    start, end, text = match.start(group), match.end(group), match.group(group)
     partial = (len(_WORD.findall(text)) <= rules.PARTIAL_QUOTE_MAX_WORDS
                and not text.rstrip().endswith((".", ",", "!", "?", "…")))
     cue = _nearest_cue(doc, start, end, spans)

@@ -127,7 +127,7 @@ HEDGES: Final[tuple[str, ...]] = (
     "up to", "upwards of", "as many as", "as much as", "as long as", "as early as", "as late as",
     "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "just",
     "only", "within", "barely", "well over", "close to", "another", "an additional", "more", "a full",
-    "full", "fully", "a good part of", "all", "the whole", "whole", "entire", "the entire",
+    "full", "fully", "a good part of", "all", "the whole", "whole", "entire", "the entire", "sometime",
 )
 
 # Position inside a period: TIMEX3 (as the TempEval-3 gold) keeps the period's value for "late November",
@@ -170,8 +170,10 @@ BARE_PLURAL_UNITS: Final[frozenset[str]] = frozenset({
 })
 
 # Words spaCy tags DATE that TimeML leaves untagged: adjectives of frequency used as classifiers
-# ("annual meeting", "quarterly dividend") rather than as time expressions.
-NOT_TIMES: Final[frozenset[str]] = frozenset({"annual", "quarterly", "seasonal", "periodic", "biannual"})
+# ("annual meeting", "quarterly dividend", "seasonally adjusted") rather than as time expressions.
+NOT_TIMES: Final[frozenset[str]] = frozenset({
+    "annual", "quarterly", "seasonal", "seasonally", "periodic", "biannual",
+})
 
 # Ages ("a 6-year-old boy", "52 years old") are tagged DATE by spaCy but are not time expressions.
 AGE_PATTERN: Final[str] = r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged? \d"
@@ -193,6 +195,9 @@ YEAR_BEFORE_PERIOD: Final[str] = (
     r"(?:a year (?:ago|earlier)"
     r"|last year)|the quarter a year (?:ago|earlier))$"
 )
+
+# "The 1988 quarter" in earnings copy: the quarter under discussion, in the year named.
+YEAR_QUARTER: Final[str] = r"^(?:the |its )?(?P<year>\d{4}) (?:fiscal )?quarter$"
 
 # How far back (in characters) a quarter mention can be the antecedent of "the quarter" or "a year ago".
 ANAPHORA_WINDOW: Final[int] = 800
@@ -293,7 +298,7 @@ AGO_RE = re.compile(rf"^{NUMBER}[ -](?:{UNIT}) (?P<dir>ago|earlier|before|later|
 YEAR_AGO_RE = re.compile(r"^year[- ](?:ago|earlier)$")
 # Durations: "two-hour", "the past two months", "nearly 20 more years", "a five-year term".
 DURATION_RE = re.compile(
-    rf"^(?:(?P<rel>the next|the past|the last|the first|the previous|the coming|the following|the|"
+    rf"^(?:(?P<rel>the next|the past|the last|the first|the previous|the coming|the following|the latest|the|"
     rf"next|past|last|first|previous|coming|following|another|more than|each of the past) )?"
     rf"(?:{NUMBER}[ -])?(?:more |additional |full |straight |consecutive |trading |business |working )?"
     rf"(?:{UNIT})(?:[ -](?:long|old|term|period|span|stretch))?$"
@@ -327,29 +332,45 @@ AGE_RE = re.compile(AGE_PATTERN, re.IGNORECASE)
 NOT_TIME_RE = re.compile(NOT_TIME_CONTEXTS, re.IGNORECASE)
 SAME_PERIOD_RE = re.compile(SAME_PERIOD)
 YEAR_BEFORE_RE = re.compile(YEAR_BEFORE_PERIOD)
+YEAR_QUARTER_RE = re.compile(YEAR_QUARTER)
 # "the first nine months of 1997", "an hour later": the period's length is the value.
 DURATION_TAIL_RE = re.compile(r" (?:of (?:\d{4}|the year|this year|last year)|later|earlier)$")
 # "the following year", "the same day": relative to a time the story set, so unresolved.
 FOLLOWING_RE = re.compile(
     r"^(?:the )?(?:following|previous|preceding|same|next|prior) (?:day|week|month|quarter|year|decade)$"
 )
-# "a two-hour meeting": the article belongs to the noun, not to the duration.
-LOOSE_ARTICLE_RE = re.compile(r"^an? (?=\S+-\S)")
+# "a two-hour meeting", "a two day visit": the article belongs to the noun, not to the duration.
+LOOSE_ARTICLE_RE = re.compile(
+    rf"^an? (?=\S+-\S|(?:\d+|{alternation(set(NUMBER_WORDS) - {'a', 'an', 'one', 'single'})})"
+    rf" (?:{alternation(UNITS)})s?\b)"
+)
+# "year-end", "year's end", "around year end": the end of the current year, like "the end of the year".
+YEAR_END_RE = re.compile(r"^(?:the )?year(?:'s)?[- ]end$")
 # A resolved quarter value, the antecedent of "the quarter" and "a year ago" in earnings copy.
 QUARTER_VALUE_RE = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
 
-# Text patterns for what spaCy leaves untagged: hyphenated durations ("two-hour"), "this week",
+# Months and weekdays after "every"/"each" ("each July", "every Thursday") are sets; "may" is left out
+# because "each may" is usually a verb.
+SET_NAMES: Final[frozenset[str]] = frozenset(
+    [m for m in MONTHS if len(m) > 3 and m != "may"] + [d for d in WEEKDAYS if d.endswith("day")]
+)
+
+# Text patterns for what spaCy leaves untagged: hyphenated durations ("two-hour", not the fraction
+# "three-quarters"), "this week", "the past" on its own, "each July",
 # "the future", "the near term", "the latest period" (earnings copy), "recent years", "every day",
 # holidays and the reference words in EXTRA_WORDS.
 EXTRA_TEXT_RE = re.compile(
-    rf"\b{NUMBER}-(?:{UNIT})(?:-(?:long|old))?\b"
+    rf"\b{NUMBER}-(?!quarter)(?:{UNIT})(?:-(?:long|old))?\b"
     r"|\b(?:this|last|next) (?:week|weekend|month|year|quarter)\b"
     r"|\b(?:the (?:near |distant )?)future\b"
+    r"|\bthe past\b(?![- ](?:\d[\d,.]*[- ]|[a-z]+[- ])?"
+    r"(?:years?|months?|weeks?|days?|decades?|quarters?|hours?))"
     r"|\bthe (?:near|short) term\b"
     r"|\bthe (?:latest|year-earlier|year-ago|comparable|corresponding) (?:period|quarter)\b"
     r"|\brecent (?:years|months|weeks|days|decades)\b"
     r"|\b(?:every|each) (?:other )?"
     r"(?:day|week|month|year|quarter|hour|morning|afternoon|evening|night|weekend)\b"
+    rf"|\b(?:every|each) (?:{alternation(SET_NAMES)})\b"
     rf"|\b(?:{alternation(HOLIDAY_NAMES)})\b"
     rf"|\b(?:{alternation(EXTRA_WORDS)})\b",
     re.IGNORECASE,

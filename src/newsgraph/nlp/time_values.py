@@ -64,7 +64,9 @@ def clean(text: str) -> str:
     s = R.LOOSE_ARTICLE_RE.sub("", s)
     s = re.sub(r" or (?:so|more|longer)\b", "", s)
     head, _, rest = s.partition(" ")
-    return rest if rest and head in R.SPAN_TRIM else s
+    if not rest or head not in R.SPAN_TRIM or any(s.startswith(h + " ") for h in R.HEDGES):
+        return s  # "at least 30 days", "as early as May": the hedge goes in ``_core``, not here
+    return rest
 
 
 def _word_year(m: re.Match[str]) -> str:
@@ -83,6 +85,8 @@ def _core(s: str) -> str:
         s = _strip_prefixes(s, R.HEDGES)
         stripped = _strip_prefixes(s, R.POSITIONS)
         positioned, s = positioned or stripped != s, stripped
+    if R.YEAR_END_RE.match(s):
+        return "this year"  # "year-end", "around year end": a point in the current year
     if positioned and s in {"the year", "the month", "the week", "the quarter"}:
         return "this " + s.removeprefix("the ")  # "the end of the year" is a point in the current one
     return s or previous or ""
@@ -103,7 +107,7 @@ def _guess_type(s: str) -> TimeType:
         return "TIME"
     if re.search(r"\b(?:every|each|per)\b|ly$", s):
         return "SET"
-    if re.search(rf"\b(?:{R.UNIT})\b", s) and not re.search(r"\b(?:ago|this|last|next|earlier)\b", s):
+    if re.search(rf"\b(?:{R.UNIT})\b", s) and not re.search(r"\b(?:ago|this|last|next|earlier|that)\b", s):
         return "DURATION"
     return "DATE"
 
@@ -122,16 +126,21 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _pick_year(index: int, per_year: int, anchor: date, tense: Tense | None, anchor_index: int) -> int:
+def _pick_year(
+    index: int, per_year: int, anchor: date, tense: Tense | None, anchor_index: int, begun: bool = False
+) -> int:
     """Year for a period given without one (a month, a quarter): the occurrence nearest the anchor,
     where going against the tense costs double.
 
     A past-tense clause can name a coming date ("payable Dec. 7", "effective Feb. 1"), so tense only
-    weighs the distance rather than fixing the direction.
+    weighs the distance rather than fixing the direction. With ``begun`` a past-tense clause only takes a
+    period that has already started: results are reported for a quarter under way or over, so "the
+    first quarter" in a past-tense October report is this year's, not the coming one.
     """
     here = anchor.year * per_year + anchor_index
-    return min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda y: _tense_cost(y * per_year + index - here, tense))
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+             if not (begun and tense == "past" and y * per_year + index > here)]
+    return min(years, key=lambda y: _tense_cost(y * per_year + index - here, tense))
 
 
 def _pick_date(month: int, day: int, anchor: date, tense: Tense | None) -> date | None:
@@ -330,8 +339,9 @@ def _quarter(s: str, ctx: _Ctx) -> Result | None:
     if m := R.QUARTER_RE.match(s):
         return "DATE", _quarter_value(m, s, ctx)
     if m := R.QUARTER_SHORT_RE.match(s):
+        here = (ctx.anchor.month - 1) // 3 if ctx.anchor else 0
         year = m["year"] or m["pyear"] or (
-            str(_pick_year(int(m["q"]) - 1, 4, ctx.anchor, ctx.tense, (ctx.anchor.month - 1) // 3))
+            str(_pick_year(int(m["q"]) - 1, 4, ctx.anchor, ctx.tense, here, begun=True))
             if ctx.anchor else "XXXX")
         return "DATE", f"{year}-Q{m['q']}"
     if (m := R.QUARTER_REL_RE.match(s)) and ctx.anchor is not None:
@@ -344,9 +354,8 @@ def _quarter(s: str, ctx: _Ctx) -> Result | None:
 
 def _quarter_value(m: re.Match[str], s: str, ctx: _Ctx) -> str | None:
     order = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-    if m["qord"] not in order:
-        return None
-    n, per_year, letter = order[m["qord"]], (4 if m["qh"] == "quarter" else 2), m["qh"][0].upper()
+    per_year, letter = (4 if m["qh"] == "quarter" else 2), m["qh"][0].upper()
+    n = per_year if m["qord"] in {"last", "final"} else order[m["qord"]]
     if n > per_year:
         return None
     year = _year_of(m["year"] or m["pyear"], ctx.anchor)
@@ -355,7 +364,7 @@ def _quarter_value(m: re.Match[str], s: str, ctx: _Ctx) -> str | None:
         rel = m["yrel"] or next((w.split()[0] for w in ("this year's", "last year's", "next year's")
                                  if w in s), None)
         year = ctx.anchor.year + shift[rel] if rel else _pick_year(
-            n - 1, per_year, ctx.anchor, ctx.tense, (ctx.anchor.month - 1) * per_year // 12)
+            n - 1, per_year, ctx.anchor, ctx.tense, (ctx.anchor.month - 1) * per_year // 12, begun=True)
     return f"{year:04d}-{letter}{n}" if year else f"XXXX-{letter}{n}"
 
 
@@ -448,14 +457,14 @@ def _ago(s: str, ctx: _Ctx) -> Result | None:
         return None
     letter, size, is_time = _unit(m)
     amount = _number(m["num"])
-    if is_time:
-        return None
+    if is_time or m["dir"] == "later":
+        return None  # "three days later" counts from a time the story set: a duration (``_duration``)
     if m["num"] in R.VAGUE_AMOUNTS:
         past = m["dir"] in {"ago", "earlier", "before"}
         return "DATE", "PAST_REF" if past else "FUTURE_REF"
     if ctx.anchor is None or amount is None:
         return "DATE", None
-    amount *= size * (1 if m["dir"] in {"later", "from now", "hence"} else -1)
+    amount *= size * (1 if m["dir"] in {"from now", "hence"} else -1)
     return "DATE", _shifted(ctx.anchor, letter, amount)
 
 
@@ -483,8 +492,10 @@ def _anaphor(s: str, ctx: _Ctx) -> Result | None:
 def _duration(s: str, ctx: _Ctx) -> Result | None:
     s = R.DURATION_TAIL_RE.sub("", s)
     m = R.DURATION_RE.match(s)
-    if not m:
-        return None
+    if not m or (m["rel"] == "the latest" and m["num"] is None):
+        return None  # "the latest nine months" is a duration, "the latest year" a date
+    if m["num"] and R.YEAR_RE.match(m["num"]) and not _plural(s, m):
+        return "DATE", None  # "the 1988 quarter": a year naming a period, not 1988 quarters
     vague = m["num"] in R.VAGUE_AMOUNTS or (m["num"] is None and bool(m["uplural"] or _plural(s, m)))
     amount = None if vague else _number(m["num"])
     if not vague and amount is None:

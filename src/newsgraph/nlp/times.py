@@ -87,11 +87,12 @@ def _going_to(verb: Token, auxes: set[str]) -> bool:
 def find_times(doc: Doc, anchor: date | None) -> Iterator[TimeExpression]:
     """Time expressions of ``doc`` in text order, normalised against ``anchor`` (the publication date)."""
     last_quarter: tuple[int, str] | None = None
-    for start, end in _candidates(doc, anchor):
+    whole = doc.text  # spaCy rebuilds doc.text from its tokens on every access: read it once
+    for start, end in _candidates(doc, anchor, whole):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        text = doc.text[start:end]
+        text = whole[start:end]
         kind, value = normalize(text, anchor, tense_of(span))
         near = last_quarter is not None and start - last_quarter[0] <= R.ANAPHORA_WINDOW
         referring = _anaphoric(text, last_quarter[1] if last_quarter and near else None)
@@ -104,22 +105,26 @@ def find_times(doc: Doc, anchor: date | None) -> Iterator[TimeExpression]:
 
 def _anaphoric(text: str, quarter: str | None) -> Result | None:
     """"The quarter" as the quarter last mentioned nearby (unresolved without one); "a year ago" as that
-    quarter one year back. ``None`` when ``text`` is not such a reference or has no antecedent."""
+    quarter one year back; "the 1988 quarter" as that quarter in 1988. ``None`` when ``text`` is not such
+    a reference or has no antecedent."""
     s = clean(text)
     if R.SAME_PERIOD_RE.match(s) and not R.QUARTER_REL_RE.match(s):
         return "DATE", quarter
     if quarter and R.YEAR_BEFORE_RE.match(s) and (m := R.QUARTER_VALUE_RE.fullmatch(quarter)):
         return "DATE", f"{int(m['year']) - 1:04d}-Q{m['q']}"
+    if (year := R.YEAR_QUARTER_RE.match(s)) is not None:
+        m = R.QUARTER_VALUE_RE.fullmatch(quarter or "")
+        return "DATE", f"{year['year']}-Q{m['q']}" if m else None
     return None
 
 
-def _candidates(doc: Doc, anchor: date | None) -> list[tuple[int, int]]:
+def _candidates(doc: Doc, anchor: date | None, text: str) -> list[tuple[int, int]]:
     """Character spans to normalise: spaCy's DATE/TIME entities and the extra patterns, deduplicated,
     ranges split in two, a clock time joined to the day that follows it, junk (ages, numbers) dropped."""
     spans = _dedupe([*_entity_spans(doc), *_pattern_spans(doc)])
-    spans = [part for span in spans for part in _split_range(doc.text, span, anchor)]
-    spans = _join_clock_and_day(doc.text, spans, anchor)
-    return [span for span in spans if _plausible(doc.text[span[0]:span[1]])]
+    spans = [part for span in spans for part in _split_range(text, span, anchor)]
+    spans = _join_clock_and_day(text, spans, anchor)
+    return [span for span in spans if _plausible(text[span[0]:span[1]])]
 
 
 def _plausible(text: str) -> bool:
@@ -203,6 +208,7 @@ def _loose_article(tokens: list[Token]) -> bool:
 def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     text = doc.text
     excluded = [(m.start(), m.end()) for m in R.NOT_TIME_RE.finditer(text)]
+    excluded += [(t.idx, t.idx + len(t.text)) for t in doc if _discourse_now(t)]
     for pattern in (R.EXTRA_TEXT_RE, R.MONTH_DAY_TEXT_RE, R.WEEKDAY_TEXT_RE, R.BARE_PLURAL_TEXT_RE):
         for m in pattern.finditer(text):
             if not any(a <= m.start() < b for a, b in excluded):
@@ -210,6 +216,12 @@ def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     for token in doc:
         if token.lower_ in R.EXTRA_ADJECTIVES and token.pos_ == "ADJ":
             yield token.idx, token.idx + len(token.text)
+
+
+def _discourse_now(token: Token) -> bool:
+    """"Now," opening a sentence turns the story ("Now, he says, …"); TimeML leaves it untagged."""
+    return (token.lower_ == "now" and token.is_sent_start is True and token.i + 1 < len(token.doc)
+            and token.nbor().text == ",")
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
