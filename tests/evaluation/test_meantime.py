@@ -101,3 +101,32 @@ def test_real_meantime_has_plausible_counts() -> None:
     assert 800 < len(spans) < 1300
     assert {s.type for s in spans} == {"PERSON", "ORG", "PLACE", "OTHER"}
     assert all(d.scored(s) for d in docs for s in d.spans)
+
+
+def _with_timexes(dct_value: str) -> ET.Element:
+    timexes = (
+        f'<TIMEX3 functionInDocument="CREATION_TIME" m_id="20" type="DATE" value="{dct_value}"/>\n'
+        '<TIMEX3 functionInDocument="NONE" m_id="21" type="DATE" value="2026-05-04">'
+        '<token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/>'
+        '<token_anchor t_id="7"/></TIMEX3>\n'
+    )
+    return ET.fromstring(_XML.replace("<Markables>\n", "<Markables>\n" + timexes).encode("utf-8"))
+
+
+def test_time_expressions_are_read_with_their_offsets_and_the_creation_date() -> None:
+    from datetime import date
+
+    from newsgraph.evaluation.meantime import parse_timexes
+
+    doc = parse_timexes(_with_timexes("2026-05-04"), "mini")
+    assert doc.dct == date(2026, 5, 4)
+    [timex] = doc.timexes
+    assert (timex.text, timex.type, timex.value) == ("May 4, 2026", "DATE", "2026-05-04")
+    assert doc.text[timex.start:timex.end] == "May 4, 2026"
+    assert doc.region[0] == 0 and doc.text[: doc.region[1]].endswith("Still nothing.")
+
+
+def test_an_ambiguous_creation_date_is_unknown_rather_than_guessed() -> None:
+    from newsgraph.evaluation.meantime import parse_timexes
+
+    assert parse_timexes(_with_timexes("03-02-2009"), "mini").dct is None

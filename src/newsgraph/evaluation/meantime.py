@@ -22,9 +22,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from newsgraph.evaluation.ner import GoldDocument, GoldSpan, flat_spans, name_core
+from newsgraph.nlp.records import TimeExpression
 
 MEANTIME_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "PRO": "OTHER", "FIN": "OTHER",
                   "MIX": "OTHER"}
@@ -137,3 +139,63 @@ def _mention_types(root: ET.Element) -> dict[str, str]:
             if kind:
                 types[source.get("m_id", "")] = kind
     return types
+
+
+# Time expressions ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimedDocument:
+    """A MEANTIME article as plain text with its gold TIMEX3s, its creation date and the annotated
+    region (sentences 0-5), outside which predictions are not scored."""
+
+    name: str
+    text: str
+    dct: date | None
+    timexes: tuple[TimeExpression, ...]
+    region: tuple[int, int]
+
+
+def read_timex_documents(directory: Path) -> list[TimedDocument]:
+    """Every article under ``directory`` (as ``read_documents`` chooses them) with its time expressions."""
+    chosen = directory / "intra-doc_annotation"
+    root = chosen if chosen.is_dir() else directory
+    seen: set[str] = set()
+    documents = []
+    for path in sorted(root.rglob("*.xml"), key=lambda p: (p.name, str(p))):
+        if path.name not in seen:
+            seen.add(path.name)
+            try:
+                tree = ET.parse(path).getroot()
+            except ET.ParseError as e:
+                raise MeantimeError(f"{path}: not well-formed XML ({e}); is this a MEANTIME file?") from e
+            documents.append(parse_timexes(tree, path.stem))
+    return documents
+
+
+def parse_timexes(root: ET.Element, name: str) -> TimedDocument:
+    """The gold TIMEX3s of a parsed ``<Document>``; the one marked CREATION_TIME is its date."""
+    text, tokens = _text(root, name)
+    dct: date | None = None
+    timexes = []
+    for timex in root.iter("TIMEX3"):
+        anchors = [tokens[a.get("t_id", "")] for a in timex.iter("token_anchor") if a.get("t_id") in tokens]
+        value = timex.get("value") or None
+        if timex.get("functionInDocument") == "CREATION_TIME" and value:
+            dct = _iso_day(value)
+        if anchors:
+            start, end = anchors[0].start, anchors[-1].end
+            kind = timex.get("type", "DATE")
+            timexes.append(TimeExpression(start, end, text[start:end], kind, value))  # type: ignore[arg-type]
+    annotated = [t for t in tokens.values() if t.sentence in ANNOTATED_SENTENCES]
+    region = (min(t.start for t in annotated), max(t.end for t in annotated)) if annotated else (0, 0)
+    ordered = tuple(sorted(timexes, key=lambda t: t.start))
+    return TimedDocument(root.get("doc_name") or name, text, dct, ordered, region)
+
+
+def _iso_day(value: str) -> date | None:
+    """An ISO day, or None: one file writes ``03-02-2009``, which could be March or February, and a
+    guessed creation date would resolve every relative date in the article wrongly."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -57,12 +57,16 @@ def _ner(data: Path, model: str) -> Figures:
 
 
 def _times(data: Path, model: str) -> Figures:
-    from newsgraph.evaluation.tempeval import evaluate_timeml
+    from newsgraph.evaluation.tempeval import evaluate_meantime, evaluate_timeml
     from newsgraph.nlp.model import shared_pipeline
 
-    result = evaluate_timeml(_corpus(data, "timeml-tbaq"), shared_pipeline(model))
-    return {f"times.timeml-tbaq.{key}": float(result[key])
-            for key in ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1")}
+    nlp = shared_pipeline(model)
+    figures: Figures = {}
+    for corpus, evaluate in (("timeml-tbaq", evaluate_timeml), ("meantime-en", evaluate_meantime)):
+        result = evaluate(_corpus(data, corpus), nlp)
+        for key in ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1"):
+            figures[f"times.{corpus}.{key}"] = float(result[key])
+    return figures
 
 
 def _places(data: Path, model: str) -> Figures:
