@@ -52,25 +52,30 @@ class MeantimeError(ValueError):
 
 
 def read_documents(directory: Path) -> list[GoldDocument]:
+    """Every article under ``directory`` with its named mentions (see ``article_paths``)."""
+    return [read_document(path) for path in article_paths(directory)]
+
+
+def article_paths(directory: Path) -> list[Path]:
     """Every ``*.xml`` under ``directory``, each article once, preferring ``intra-doc_annotation``."""
     chosen = directory / "intra-doc_annotation"
     root = chosen if chosen.is_dir() else directory
-    seen: set[str] = set()
-    documents = []
+    paths: dict[str, Path] = {}
     for path in sorted(root.rglob("*.xml"), key=lambda p: (p.name, str(p))):
-        if path.name not in seen:
-            seen.add(path.name)
-            documents.append(read_document(path))
-    return documents
+        paths.setdefault(path.name, path)
+    return list(paths.values())
 
 
 def read_document(path: Path) -> GoldDocument:
     """Parse one MEANTIME file; raises ``MeantimeError`` naming the file when it cannot be read."""
+    return parse_meantime(_root(path), path.stem)
+
+
+def _root(path: Path) -> ET.Element:
     try:
-        root = ET.parse(path).getroot()
+        return ET.parse(path).getroot()
     except ET.ParseError as e:
         raise MeantimeError(f"{path}: not well-formed XML ({e}); is this a MEANTIME file?") from e
-    return parse_meantime(root, path.stem)
 
 
 def parse_meantime(root: ET.Element, name: str) -> GoldDocument:
@@ -156,20 +161,8 @@ class TimedDocument:
 
 
 def read_timex_documents(directory: Path) -> list[TimedDocument]:
-    """Every article under ``directory`` (as ``read_documents`` chooses them) with its time expressions."""
-    chosen = directory / "intra-doc_annotation"
-    root = chosen if chosen.is_dir() else directory
-    seen: set[str] = set()
-    documents = []
-    for path in sorted(root.rglob("*.xml"), key=lambda p: (p.name, str(p))):
-        if path.name not in seen:
-            seen.add(path.name)
-            try:
-                tree = ET.parse(path).getroot()
-            except ET.ParseError as e:
-                raise MeantimeError(f"{path}: not well-formed XML ({e}); is this a MEANTIME file?") from e
-            documents.append(parse_timexes(tree, path.stem))
-    return documents
+    """Every article under ``directory`` (see ``article_paths``) with its time expressions."""
+    return [parse_timexes(_root(path), path.stem) for path in article_paths(directory)]
 
 
 def parse_timexes(root: ET.Element, name: str) -> TimedDocument:
