@@ -247,7 +247,8 @@ def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *,
                 count += 1
                 progress.update(task, description=f"extracted {_plural(count, 'article')}")
     except NewsgraphError as error:
-        _fail(str(error))
+        _fail(f"{error} (the articles themselves are stored: run `newsgraph process --stale` once "
+              "this is fixed)")
     if not quiet:
         err.print(f"extracted {_plural(count, 'article')}")
     return count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,19 @@ def test_the_default_gazetteer_is_built_once_however_it_is_asked_for() -> None:
     from newsgraph.kb.gazetteer import default_gazetteer
 
     assert default_gazetteer() is default_gazetteer(None)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("entry\tBroken\tXX\t1", "an entry row needs 6 tab-separated fields"),
+        ("demonym\tMarenian", "a demonym row needs 3 tab-separated fields"),
+        ("place\tX", "a row starts with entry, alias or demonym, not 'place'"),
+        ("entry\tX\tCL\tnorth\t-70\tcity", "latitude 'north' is not a number"),
+    ],
+)
+def test_a_bad_extension_row_says_what_it_needs(tmp_path: Path, row: str, message: str) -> None:
+    from newsgraph.kb.gazetteer import _read_rows
+
+    with pytest.raises(ConfigError, match="line 2: " + re.escape(message)):
+        list(_read_rows("# my places\n" + row + "\n", str(tmp_path / "mine.tsv")))

@@ -246,8 +246,23 @@ def _read_rows(text: str, source: str) -> Iterator[Row]:
                              "docs/places.md (entry, alias or demonym, tab-separated)") from e
 
 
+# The fields each kind of row needs, in order (docs/places.md); more may follow.
+_REQUIRED_FIELDS = {
+    "entry": ("entry", "name", "country code or -", "latitude", "longitude", "feature"),
+    "alias": ("alias", "alias", "target name"),
+    "demonym": ("demonym", "word", "country code"),
+}
+
+
 def _parse_row(cells: list[str]) -> Row:
     kind = cells[0]
+    required = _REQUIRED_FIELDS.get(kind)
+    if required is None:
+        raise ValueError(f"a row starts with entry, alias or demonym, not {kind!r}")
+    if len(cells) < len(required):
+        raise ValueError(f"{'a demonym' if kind == 'demonym' else 'an ' + kind} row needs {len(required)} "
+                         f"tab-separated fields "
+                         f"({', '.join(required)}), found {len(cells)}")
     if kind == "alias":
         feature = cells[4] if len(cells) > 4 and cells[4] else None
         if feature is not None and feature not in FEATURES:
@@ -263,7 +278,8 @@ def _parse_row(cells: list[str]) -> Row:
         if feature not in FEATURES:
             raise ValueError(f"feature {feature!r} is not one of {', '.join(sorted(FEATURES))}")
         entry = GazetteerEntry(
-            name=cells[1], country_code=_code(cells[2]), lat=float(cells[3]), lon=float(cells[4]),
+            name=cells[1], country_code=_code(cells[2]), lat=_number(cells[3], "latitude"),
+            lon=_number(cells[4], "longitude"),
             feature=feature,  # type: ignore[arg-type]
             population=int(cells[6]) if len(cells) > 6 and cells[6] else 0,
             geonameid=int(cells[7]) if len(cells) > 7 and cells[7] else None,
@@ -272,7 +288,14 @@ def _parse_row(cells: list[str]) -> Row:
             raise ValueError(f"coordinates {entry.lat}, {entry.lon} are out of range")
         alternates = tuple(a for a in cells[8].split("|") if a) if len(cells) > 8 else ()
         return (entry, alternates)
-    raise ValueError(f"unknown row kind {kind!r}")
+    raise AssertionError(kind)  # _REQUIRED_FIELDS lists every kind handled above
+
+
+def _number(cell: str, field: str) -> float:
+    try:
+        return float(cell)
+    except ValueError:
+        raise ValueError(f"{field} {cell!r} is not a number") from None
 
 
 def _code(cell: str) -> str | None:
