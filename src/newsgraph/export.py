@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsgraph.errors import ExportError
-from newsgraph.records import Article
+from newsgraph.records import Article, Paragraph, PartialDate
 
 FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = (
@@ -34,24 +34,32 @@ def article_record(article: Article) -> dict[str, Any]:
         "title": meta.title,
         "outlet": meta.outlet,
         "author": meta.author,
-        "published": meta.published.iso if meta.published else None,
-        "published_precision": meta.published.precision if meta.published else None,
+        **published_fields(meta.published),
         "duplicate_of": article.duplicate_of,
         "media_type": article.media_type,
         "ingested_at": article.ingested_at,
         "content_hash": article.content_hash,
         "text": article.text,
         "raw_text": article.raw_text,
-        "paragraphs": [
-            {"start": p.start, "end": p.end, "kind": p.kind, "cited_sources": list(p.cited_sources)}
-            for p in article.paragraphs
-        ],
+        "paragraphs": paragraph_records(article.paragraphs),
         "removed": [
             {"raw_start": r.raw_start, "raw_end": r.raw_end, "reason": r.reason, "text": r.text}
             for r in article.removals
         ],
         "offset_map": article.offsets.to_rows(),
     }
+
+
+def published_fields(published: PartialDate | None) -> dict[str, str | None]:
+    """``published`` (ISO 8601 cut at its precision) and ``published_precision``, or both null."""
+    return {"published": published.iso if published else None,
+            "published_precision": published.precision if published else None}
+
+
+def paragraph_records(paragraphs: Iterable[Paragraph]) -> list[dict[str, Any]]:
+    """Paragraphs as JSON: offsets into the cleaned text, kind, and the sources chips cited."""
+    return [{"start": p.start, "end": p.end, "kind": p.kind, "cited_sources": list(p.cited_sources)}
+            for p in paragraphs]
 
 
 def write_export(articles: Iterable[Article], fmt: str, out: IO[str],

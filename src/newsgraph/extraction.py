@@ -17,6 +17,7 @@ from typing import IO, Any
 from newsgraph.clean import clean
 from newsgraph.dates import DateParseError, anchor_day, parse_date
 from newsgraph.errors import InputError, MalformedInputError, UnreadableInputError
+from newsgraph.export import paragraph_records, published_fields
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
 from newsgraph.inputs.sources import InputReader
 from newsgraph.nlp.analyse import analyse
@@ -136,8 +137,7 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
         "title": meta.title,
         "outlet": meta.outlet,
         "url": meta.url,
-        "published": meta.published.iso if meta.published else None,
-        "published_precision": meta.published.precision if meta.published else None,
+        **published_fields(meta.published),
         "text": prepared.text,
     }
     if prepared.id is not None:
@@ -148,8 +148,7 @@ def extraction_record(extracted: Extracted) -> dict[str, Any]:
 def analysis_payload(prepared: Prepared, analysis: Analysis) -> dict[str, Any]:
     """Everything extraction found, as stored with an article and printed by ``extract``."""
     return {
-        "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind,
-                        "cited_sources": list(p.cited_sources)} for p in prepared.paragraphs],
+        "paragraphs": paragraph_records(prepared.paragraphs),
         "sentences": [{"start": s.start, "end": s.end} for s in analysis.sentences],
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "kb_id": e.kb_id,
