@@ -21,7 +21,7 @@ from newsgraph.export import paragraph_records, published_fields
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
 from newsgraph.inputs.sources import InputReader
 from newsgraph.nlp.analyse import analyse
-from newsgraph.nlp.model import shared_pipeline
+from newsgraph.nlp.model import pipeline_for
 from newsgraph.nlp.records import Analysis
 from newsgraph.pipeline import main_text
 from newsgraph.records import Metadata, Paragraph, PartialDate
@@ -97,7 +97,7 @@ class ExtractionRun:
                         self.failures.append(error)
 
     def _analysed(self, prepared: Iterable[Prepared]) -> Iterator[Extracted]:
-        nlp = shared_pipeline(self.settings.model, _gazetteer(self.settings))
+        nlp = pipeline_for(self.settings)
         pending: deque[Prepared] = deque()
 
         def items() -> Iterator[tuple[str, date | None]]:
@@ -192,6 +192,3 @@ def _published_iso(prepared: Prepared) -> str | None:
     published = prepared.metadata.published
     return published.iso if published else None
 
-
-def _gazetteer(settings: Settings) -> str | None:
-    return str(settings.gazetteer) if settings.gazetteer else None

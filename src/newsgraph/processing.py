@@ -15,7 +15,7 @@ from importlib.metadata import version as package_version
 from newsgraph.dates import anchor_day
 from newsgraph.extraction import Prepared, analysis_payload
 from newsgraph.nlp.analyse import analyse
-from newsgraph.nlp.model import shared_pipeline
+from newsgraph.nlp.model import pipeline_for
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import Store
@@ -31,7 +31,7 @@ class Processed:
 
 def extraction_version(settings: Settings) -> str:
     """What produced an extraction: the model and its version, and newsgraph's version (its rules)."""
-    meta = shared_pipeline(settings.model).meta
+    meta = pipeline_for(settings).meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', settings.model)} {meta.get('version', '?')}; " \
            f"newsgraph {package_version('newsgraph')}"
 
@@ -44,7 +44,7 @@ def process(
     current = extraction_version(settings)
     if article_ids is None:
         article_ids = store.articles_to_extract(current if stale_only else None)
-    nlp = shared_pipeline(settings.model, str(settings.gazetteer) if settings.gazetteer else None)
+    nlp = pipeline_for(settings)
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[tuple[str, date | None]]:
@@ -59,4 +59,5 @@ def process(
         prepared = Prepared(article.source, article.text, article.metadata, article.paragraphs)
         store.save_extraction(article.id, current, analysis_payload(prepared, analysis))
         yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
+
 

