@@ -22,7 +22,7 @@ from newsgraph.inputs.fetch import Fetcher, HttpFetcher
 from newsgraph.inputs.sources import InputReader
 from newsgraph.nlp.analyse import analyse
 from newsgraph.nlp.model import pipeline_for
-from newsgraph.nlp.records import Analysis
+from newsgraph.nlp.records import Analysis, Event, EventDate, Participant
 from newsgraph.pipeline import main_text
 from newsgraph.records import Metadata, Paragraph, PartialDate
 from newsgraph.settings import Settings
@@ -174,7 +174,51 @@ def analysis_payload(prepared: Prepared, analysis: Analysis) -> dict[str, Any]:
              "feature": p.feature, "role": p.role}
             for p in analysis.places
         ],
+        "events": [_event(prepared, e) for e in analysis.events],
     }
+
+
+def _event(prepared: Prepared, event: Event) -> dict[str, Any]:
+    """An event: named actors and recipients as entity ids, every participant with its span, and the
+    attribution chain headed by the article's outlet (``reported`` when it runs past the outlet)."""
+    head = [prepared.metadata.outlet] if prepared.metadata.outlet else []
+    return {
+        "id": event.id, "type": event.type, "mode": event.mode, "contexts": list(event.contexts),
+        "cameo": event.cameo,
+        "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger.text},
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end},
+        "actors": [p.entity_id for p in event.actors if p.entity_id],
+        "recipients": [p.entity_id for p in event.recipients if p.entity_id],
+        "participants": [{"role": role, "entity_id": p.entity_id, "text": p.text, "start": p.start,
+                          "end": p.end}
+                         for role, group in (("actor", event.actors), ("recipient", event.recipients))
+                         for p in group],
+        "place": event.place,
+        "date": _event_date(event.date),
+        "status": event.status,
+        "reported": bool(event.attribution),
+        "attribution": [*head, *event.attribution],
+        "confidence": round(event.confidence, 3),
+        "designation": None if event.designation is None else {
+            "label": event.designation.label,
+            "authority": _participant(event.designation.authority),
+            "target": _participant(event.designation.target),
+            "effective": _event_date(event.designation.effective),
+        },
+    }
+
+
+def _participant(participant: Participant | None) -> dict[str, Any] | None:
+    if participant is None:
+        return None
+    return {"entity_id": participant.entity_id, "text": participant.text,
+            "start": participant.start, "end": participant.end}
+
+
+def _event_date(when: EventDate | None) -> dict[str, Any] | None:
+    if when is None:
+        return None
+    return {"value": when.value, "precision": when.precision, "start": when.start, "end": when.end}
 
 
 def _attributions(prepared: Prepared, analysis: Analysis) -> list[dict[str, Any]]:

@@ -117,6 +117,79 @@ class Attribution:
     cue: str
 
 
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+EVENT_TYPES: tuple[EventType, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+EventStatus = Literal["happened", "ongoing", "planned", "threatened", "negated", "hypothetical", "denied"]
+EVENT_STATUSES: tuple[EventStatus, ...] = (
+    "happened", "ongoing", "planned", "threatened", "negated", "hypothetical", "denied")
+DatePrecision = Literal["century", "decade", "year", "half", "quarter", "season", "month", "week", "day",
+                        "time"]
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Who takes part in an event: a named entity (``entity_id``) or an unnamed group the text names
+    ("U.S. forces", "protesters"), with the span of its head phrase."""
+
+    entity_id: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened (or is to happen), from the time layer: a TIMEX3 ``value`` at its
+    ``precision``; ``start``/``end`` span the time expression it came from."""
+
+    value: str
+    precision: DatePrecision
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A legal act naming a target: "the United States designated the Cartel de los Soles a foreign
+    terrorist organization" is (label "foreign terrorist organization", authority the United States,
+    target the Cartel de los Soles)."""
+
+    label: str
+    authority: Participant | None
+    target: Participant | None
+    effective: EventDate | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One PLOVER event a sentence reports, happened or not.
+
+    ``id`` is ``ev1``, ``ev2`` … in text order within the article. ``cameo`` is the CAMEO code the
+    trigger maps to (``"042"``, or the root ``"04"`` when nothing finer is known). ``place`` indexes
+    ``Analysis.places``. ``attribution`` is the chain the claim comes from (nearest source first),
+    empty when the outlet asserts it itself. ``confidence`` is in [0, 1].
+    """
+
+    id: str
+    type: EventType
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str
+    trigger: Mention
+    sentence: Sentence
+    actors: tuple[Participant, ...]
+    recipients: tuple[Participant, ...]
+    place: int | None
+    date: EventDate | None
+    status: EventStatus
+    attribution: tuple[str, ...]
+    confidence: float
+    designation: Designation | None = None
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one text."""
@@ -128,3 +201,4 @@ class Analysis:
     roles: tuple[Role, ...] = ()
     quotes: tuple[Quote, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
