@@ -70,3 +70,13 @@ def test_an_unplaced_toponym_counts_as_the_largest_error() -> None:
     scores = score("gold", [([place(0, 5, None, None)], [GoldToponym(0, 5, "Atlantis", 1.0, 1.0)])])
     assert scores.errors_km == (MISSING_ERROR_KM,)
     assert scores.accuracy_161 == 0.0
+
+
+def test_halves_split_articles_by_position_even_dev_odd_test() -> None:
+    from newsgraph.evaluation.geovirus import in_half
+
+    assert [i for i in range(6) if in_half(i, "dev")] == [0, 2, 4]
+    assert [i for i in range(6) if in_half(i, "test")] == [1, 3, 5]
+    assert all(in_half(i, "all") for i in range(6))
+    with pytest.raises(ValueError, match="half"):
+        in_half(0, "train")

@@ -135,3 +135,21 @@ def test_a_bad_extension_row_says_what_it_needs(tmp_path: Path, row: str, messag
 
     with pytest.raises(ConfigError, match="line 2: " + re.escape(message)):
         list(_read_rows("# my places\n" + row + "\n", str(tmp_path / "mine.tsv")))
+
+
+def test_subdivisions_sit_at_their_published_iso_3166_2_point(gazetteer: Gazetteer) -> None:
+    from newsgraph.kb.gazetteer import _subdivision_points
+
+    points = _subdivision_points()
+    assert len(points) > 5000 and all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
+    [ontario] = [e for e in gazetteer.candidates("Ontario") if e.feature == "admin1"]
+    assert (ontario.lat, ontario.lon) == points["CA-ON"]
+
+
+def test_subdivision_points_file_names_its_source_and_licence() -> None:
+    from importlib import resources
+
+    data = resources.files("newsgraph.kb").joinpath("data")
+    header = data.joinpath("subdivision_points.tsv").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert "@countrystatecity/countries 1.0.9" in header and "ODbL-1.0" in header
+    assert "ODbL" in data.joinpath("NOTICE.md").read_text(encoding="utf-8")

@@ -139,3 +139,34 @@ def test_washington_beside_another_capital_is_the_capital(gazetteer: Gazetteer) 
     assert (washington.feature, washington.country_code) == ("capital", "US")
     assert abs(washington.lat - 38.9) < 0.2 and caracas.country_code == "VE"
     assert text[14:24] == "Washington"
+
+
+# Invented places: a country, a region and a town of another country that bear the same names, and a
+# town inside the country that bears its name.
+VALDORIA = E("Valdoria", "VD", 10.0, 20.0, 5_000_000, "country", 900001)
+VALDORIA_TOWN_ABROAD = E("Valdoria", "QX", -30.0, 150.0, 500_000_000, "city", 900002, "QX.01")
+VALDORIA_TOWN_AT_HOME = E("Valdoria", "VD", 10.5, 20.5, 400_000, "city", 900003, "VD.01")
+QUIET_COAST = E("Quiet Coast", None, 5.0, 5.0, 0, "region", None)
+QUIET_COAST_HAMLET = E("Quiet Coast", "QX", -31.0, 151.0, 50_000_000, "city", 900004, "QX.01")
+QX_TOWN = E("Boronga", "QX", -30.5, 150.5, 200_000, "city", 900005, "QX.01")
+INVENTED = Gazetteer([VALDORIA, VALDORIA_TOWN_ABROAD, VALDORIA_TOWN_AT_HOME, QUIET_COAST,
+                      QUIET_COAST_HAMLET, QX_TOWN])
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # A populous foreign town and a town of the same country named in the article do not pull the
+    # country's name abroad.
+    ("Boronga reported cases, as did Valdoria.", ["Boronga", "Valdoria"], "VD"),
+    ("Storms hit Boronga and the Quiet Coast.", ["Boronga", "Quiet Coast"], None),
+])
+def test_a_country_or_region_name_is_never_a_town_of_another_country(
+        text: str, names: list[str], expected: str | None) -> None:
+    place = resolve(spans(text, *names), INVENTED)[1]
+    assert place.feature in ("country", "region") and place.country_code == expected
+
+
+def test_a_town_inside_the_country_of_the_same_name_stays_a_candidate() -> None:
+    from newsgraph.nlp.places import _areas_first
+
+    kept = _areas_first([VALDORIA_TOWN_ABROAD, VALDORIA, VALDORIA_TOWN_AT_HOME])
+    assert kept == [VALDORIA, VALDORIA_TOWN_AT_HOME]

