@@ -152,6 +152,27 @@ def test_normalize_resolves_against_the_anchor(
         # sets of a named month or day
         ("each July", MON_2025_11_24, None, ("SET", "XXXX-07")),
         ("every Thursday", MON_2025_11_24, None, ("SET", "XXXX-WXX-4")),
+        # a fraction of a unit is counted in the next smaller one
+        ("2 1/2 years", None, None, ("DURATION", "P2Y6M")),
+        ("nearly two and a half years", None, None, ("DURATION", "P2Y6M")),
+        ("an hour and a half", None, None, ("DURATION", "PT1H30M")),
+        ("a minute and a half later", None, None, ("DURATION", "PT1M30S")),
+        ("half an hour", None, None, ("DURATION", "PT30M")),
+        ("1.5 days", None, None, ("DURATION", "P1DT12H")),
+        ("the past 1 1/2 years", None, None, ("DURATION", "P1Y6M")),
+        # quarters in a vague stretch, as earnings copy writes them
+        ("in coming quarters", MON_2025_11_24, "future", ("DATE", "FUTURE_REF")),
+        ("future quarters", MON_2025_11_24, None, ("DATE", "FUTURE_REF")),
+        ("recent quarters", MON_2025_11_24, "past", ("DATE", "PAST_REF")),
+        # "the weeks ahead" is a stretch of unknown length, like "the next few weeks"
+        ("the weeks ahead", MON_2025_11_24, None, ("DURATION", "PXW")),
+        ("the months ahead", MON_2025_11_24, None, ("DURATION", "PXM")),
+        ("a later date", MON_2025_11_24, "future", ("DATE", "FUTURE_REF")),
+        # the part of the day written before its day
+        ("mid-afternoon yesterday", MON_2025_11_24, "past", ("TIME", "2025-11-23TAF")),
+        ("late evening Friday", MON_2025_11_24, "past", ("TIME", "2025-11-21TEV")),
+        # a doubled article in the copy does not hide the date
+        ("at the the end of November", MON_2025_11_24, "future", ("DATE", "2025-11")),
     ],
 )
 def test_normalize_conventions_for_news_copy(
@@ -193,7 +214,7 @@ def test_normalize_without_an_anchor_never_invents_a_date(
 @pytest.mark.parametrize(
     "text",
     ["that day", "the time", "later that year", "the following year", "some point", "the quarter",
-     "2 1/2 years"],
+     "six and a half months", "1 1/2 weeks", "the year ahead", "afternoon the next day"],
 )
 def test_normalize_leaves_unresolvable_expressions_without_a_value(text: str) -> None:
     assert normalize(text, FRI_2026_01_16, "past")[1] is None
@@ -285,6 +306,58 @@ def test_find_times_offsets_point_at_the_text(nlp: object, text: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words spaCy runs into a time that are no part of it are left out of the span and the value
+        ("The levy will raise revenue in both 2026 and 2027.",
+         [("2026", "DATE", "2026"), ("2027", "DATE", "2027")]),
+        ("The firm has 13 plants in operation, up from seven a year ago.",
+         [("a year ago", "DATE", "2024")]),
+        ("The deal was signed under an Aug. 10, 2024, agreement with the city.",
+         [("Aug. 10, 2024", "DATE", "2024-08-10")]),
+        ("She is a 20th century thinker, her aide said.", [("20th century", "DATE", "19")]),
+        # but an amount range stays whole rather than losing its first number
+        ("The trial lasted two to six days for each defendant.", [("two to six days", "DURATION", None)]),
+        # "as early as" is a hedge, not a preposition to trim
+        ("The merger could close as early as next year's first quarter.",
+         [("as early as next year's first quarter", "DATE", "2026-Q1")]),
+        # a DATE entity with no time in it is a tagging slip; an age is not a time
+        ("The Olympic park was closed.", []),
+        ("He died at the age of 56.", []),
+    ],
+)
+def test_find_times_keeps_only_the_time_in_a_span(
+    nlp: object, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(t.text, t.type, t.value) for t in _times(nlp, text, MON_2025_11_24)] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # a weekday and the date after it are one day, as are a part of the day and the day after it
+        (["Prices", "fell", "Friday", "Nov.", "14", "alone", "."],
+         ["O", "O", "B-DATE", "B-DATE", "I-DATE", "O", "O"], [("Friday Nov. 14", "DATE", "2025-11-14")]),
+        (["Shares", "rose", "at", "mid-afternoon", "yesterday", "."], ["O", "O", "O", "B-TIME", "O", "O"],
+         [("mid-afternoon yesterday", "TIME", "2025-11-23TAF")]),
+        # two days side by side stay two
+        (["Talks", "ran", "Monday", ",", "Tuesday", "."], ["O", "O", "B-DATE", "O", "B-DATE", "O"],
+         [("Monday", "DATE", "2025-11-24"), ("Tuesday", "DATE", "2025-11-25")]),
+    ],
+)
+def test_find_times_joins_a_day_to_what_names_it_further(
+    words: list[str], ents: list[str], expected: list[tuple[str, str, str | None]]
+) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ","} for i in range(len(words))]
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents)
+    assert [(t.text, t.type, t.value) for t in find_times(doc, MON_2025_11_24)] == expected
+
+
+@pytest.mark.model
 def test_find_times_without_an_anchor_keeps_text_and_gives_no_relative_value(nlp: object) -> None:
     [found] = _times(nlp, "The mayor resigned yesterday.", None)
     assert (found.text, found.type, found.value) == ("yesterday", "DATE", None)
@@ -323,7 +396,8 @@ def test_normalize_never_raises_on_odd_input(anchor: date | None) -> None:
     words = st.sampled_from(
         ["the", "last", "next", "Friday", "Feb.", "29", "30", "31", "0", "99", "12:75", "25 p.m.", "-", "a",
          "every", "quarter", "fifth", "week", "1999", "'99", "years", "ago", "of", "night", "1/2", "2/30",
-         "nineteen", "ninety-nine", "Christmas", "1990s", "mid-", "early", ",", "Q3", "second", "half"]
+         "nineteen", "ninety-nine", "Christmas", "1990s", "mid-", "early", ",", "Q3", "second", "half",
+         "and", "1.5", "ahead", "an", "hour", "morning"]
     )
 
     @settings(max_examples=300, deadline=None)

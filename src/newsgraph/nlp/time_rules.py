@@ -75,6 +75,19 @@ UNITS: Final[dict[str, tuple[str, int, bool]]] = {
     "century": ("Y", 100, False), "millennium": ("Y", 1000, False),
 }
 
+# A fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M, "an hour and a half"
+# PT1H30M, "half a day" PT12H. Letter and time flag of a unit -> (smaller letter, how many, time flag).
+# A month has no whole number of days, so a fraction of a month has no value.
+SUBUNITS: Final[dict[tuple[str, bool], tuple[str, int, bool]]] = {
+    ("Y", False): ("M", 12, False), ("W", False): ("D", 7, False), ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True), ("M", True): ("S", 60, True),
+}
+
+# Spelled-out fractions of a unit: "two and a half years", "a year and a quarter".
+FRACTION_WORDS: Final[dict[str, str]] = {
+    "half": "1/2", "quarter": "1/4", "a quarter": "1/4", "three quarters": "3/4",
+}
+
 # Plural spellings of the units above that are not just unit + "s".
 UNIT_PLURALS: Final[dict[str, str]] = {"centuries": "century", "millennia": "millennium"}
 
@@ -89,7 +102,8 @@ REFERENCES: Final[dict[str, str]] = {
     "past": "PAST_REF", "in the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "future": "FUTURE_REF", "near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "near term": "FUTURE_REF", "short term": "FUTURE_REF",
-    "long term": "FUTURE_REF", "later date": "FUTURE_REF", "someday": "FUTURE_REF",
+    "long term": "FUTURE_REF", "later date": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "a future date": "FUTURE_REF", "future date": "FUTURE_REF", "someday": "FUTURE_REF",
 }
 
 # "recent years", "in recent months", "the coming weeks": a vague stretch before or after now. The brief
@@ -146,6 +160,27 @@ SPAN_TRIM: Final[frozenset[str]] = frozenset({
     "but", "-", "—", "–", ",", ".", "'s", "’s", "(", ")", '"', "'",
 })
 
+# Words that name a time; a leading word outside them (and outside the determiners that point, "that",
+# "the", "next") is no part of a time expression spaCy ran on into ("both 1990", "seven a year ago").
+TIME_WORDS: Final[frozenset[str]] = frozenset(
+    [*MONTHS, *WEEKDAYS, *UNITS, *UNIT_PLURALS, *SEASONS, *PARTS_OF_DAY, *CLOCK_WORDS, *ORDINAL_WORDS,
+     "today", "tomorrow", "yesterday", "tonight", "weekend", "now", "christmas", "thanksgiving", "fiscal"]
+)
+FOREIGN_DETERMINERS: Final[frozenset[str]] = frozenset({"a", "an", "both", "either"})
+
+# Words that make an expression no rule reads still plausibly a time ("that time", "the moment", "a
+# while"). A spaCy DATE/TIME entity with none of these, no time word and no date-like number ("Olympic",
+# a surname, "1.1.1", "as little as 99 cents") is a tagging slip and is dropped.
+VAGUE_TIME_WORDS: Final[frozenset[str]] = frozenset({
+    *(key for key in REFERENCES if " " not in key), *FREQUENCIES, "ago", "later", "earlier", "period",
+    "time", "moment", "while", "then", "once", "date", "era", "term", "end", "age", "ages", "decades",
+    "centuries", "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties",
+})
+# Numbers that look like a date or time: a year or decade, a clock time, an ordinal, a numeric date.
+DATELIKE_NUMBER_RE = re.compile(
+    r"\d{4}s?|'?\d0'?s|\d{1,2}[:.]\d\d|\d+(?:st|nd|rd|th)|\d{1,2}/\d{1,2}(?:/\d+)?|\d{4}-\d\d(?:-\d\d)?"
+)
+
 # Clause heads that point forward: "will meet Friday", "shall", "'ll", "wo" (from "won't").
 FUTURE_AUX: Final[frozenset[str]] = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 
@@ -175,8 +210,9 @@ NOT_TIMES: Final[frozenset[str]] = frozenset({
     "annual", "quarterly", "seasonal", "seasonally", "periodic", "biannual",
 })
 
-# Ages ("a 6-year-old boy", "52 years old") are tagged DATE by spaCy but are not time expressions.
-AGE_PATTERN: Final[str] = r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged? \d"
+# Ages ("a 6-year-old boy", "52 years old", "the age of 56") are tagged DATE by spaCy but are not time
+# expressions.
+AGE_PATTERN: Final[str] = r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged? \d|\bage of \d"
 
 # Contexts in which a matched word is a conjunction or discourse marker, not a time: "as soon as they
 # arrive", "soon after", "now that". "As soon as possible" is a time (FUTURE_REF) and is kept.
@@ -303,10 +339,25 @@ DURATION_RE = re.compile(
     rf"(?:{NUMBER}[ -])?(?:more |additional |full |straight |consecutive |trading |business |working )?"
     rf"(?:{UNIT})(?:[ -](?:long|old|term|period|span|stretch))?$"
 )
-# "recent years", "the coming weeks": a vague stretch, PAST_REF / FUTURE_REF.
+# "The weeks ahead", "the months ahead": a stretch of unknown length from now, like "the next few weeks".
+AHEAD_RE = re.compile(rf"^(?:the )?(?:{UNIT}) ahead$")
+# "recent years", "the coming weeks", "future quarters": a vague stretch, PAST_REF / FUTURE_REF. Quarters
+# count here (earnings copy: "in coming quarters") though a bare "quarters" is too ambiguous to match alone.
+VAGUE_SPAN_UNITS = alternation(BARE_PLURAL_UNITS | {"quarters"})
 VAGUE_SPAN_RE = re.compile(
-    rf"^(?P<mod>{alternation(VAGUE_PAST | VAGUE_FUTURE)}) "
-    rf"(?:{alternation(BARE_PLURAL_UNITS)}(?: and {alternation(BARE_PLURAL_UNITS)})?)$"
+    rf"^(?P<mod>{alternation(VAGUE_PAST | VAGUE_FUTURE)}) (?:{VAGUE_SPAN_UNITS}(?: and {VAGUE_SPAN_UNITS})?)$"
+)
+# Durations with a fraction: "2 1/2 years", "1.5 hours", "two and a half years", "a year and a half",
+# "half an hour". ``whole`` is the whole amount (absent for "half an hour"), ``frac`` the fraction.
+_FRACTION_LEAD = r"(?:(?:the )?(?:past|last|next|first|previous|coming) )?"
+_WHOLE_WORD = alternation(set(NUMBER_WORDS) - set(VAGUE_AMOUNTS))
+_AND_A = r"[ -]and[ -]an?[ -](?P<fracword>half|quarter)"
+FRACTION_RES: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(rf"^{_FRACTION_LEAD}(?P<whole>\d+)[ -](?P<frac>[13]/[24])[ -](?:{UNIT})$"),
+    re.compile(rf"^{_FRACTION_LEAD}(?P<whole>\d+\.\d+)[ -](?:{UNIT})$"),
+    re.compile(rf"^{_FRACTION_LEAD}(?P<whole>{_WHOLE_WORD}){_AND_A}[ -](?:{UNIT})$"),
+    re.compile(rf"^{_FRACTION_LEAD}(?P<whole>{_WHOLE_WORD}) (?:{UNIT}) and an? (?P<fracword>half|quarter)$"),
+    re.compile(rf"^(?P<fracword>half|three quarters|a quarter) (?:of )?an? (?:{UNIT})$"),
 )
 # Sets: "every week", "each year", "every other day"; "every Thursday", "each July"; "Tuesday nights".
 SET_RE = re.compile(rf"^(?:every|each|per) (?:(?P<num>\d+|{alternation(NUMBER_WORDS)}|other) )?(?:{UNIT})$")
@@ -393,5 +444,10 @@ RANGE_RE = re.compile(
     r"^(?P<left>.+?)(?:\s+(?:to|and|through|until|till|or|ended|ending|since|from|-|–)\s+"
     r"|(?<=\d{4}),\s+(?=\d{4}$)|(?<=\d)[-–](?=\d))(?P<right>.+)$"
 )
+# What may stand between a weekday and its date ("Friday, Oct. 13") or a part of the day and its day
+# ("mid-afternoon yesterday") for the two to be one TIMEX3, and the value such a pair must have: one day,
+# with or without a part of it.
+DAY_GAP_RE = re.compile(r"^,? $")
+ONE_DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?")
 # What may stand between a clock time and its day for the two to be one TIMEX3: "9 a.m. EST, Tuesday".
 CLOCK_GAP_RE = re.compile(r"^[\s,]*(?:(?:[ECMP][SD]T|GMT|UTC)\.?[\s,]*)?(?:on\s+)?$")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from newsgraph.nlp import time_rules as R
 from newsgraph.nlp.records import Tense, TimeType
@@ -58,6 +59,7 @@ def clean(text: str) -> str:
     """Lower case, plain quotes and dashes, no surrounding punctuation, possessive or leading preposition."""
     s = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     s = re.sub(r"\s+", " ", s).strip(" ,.;:!?\"()")
+    s = re.sub(r"\b(the|a|an) \1\b", r"\1", s)  # a typo in the copy: "at the the end of November"
     s = re.sub(r"'s$", "", s).strip()
     s = R.WORD_YEAR_RE.sub(_word_year, s)
     s = re.sub(r"\b(?:fiscal|calendar)[- ](?=\w)", "", s)
@@ -410,6 +412,17 @@ def _relative_day(s: str, ctx: _Ctx) -> Result | None:
     return ("TIME", f"{day}T{part}") if part else ("DATE", day)
 
 
+def _part_then_day(s: str, ctx: _Ctx) -> Result | None:
+    """"Mid-afternoon yesterday", "morning Friday": the part of the day written before the day."""
+    part, _, day = s.partition(" ")
+    if part not in R.PARTS_OF_DAY or part == "tonight" or not day:
+        return None
+    kind, value = normalize(day, ctx.anchor, ctx.tense)
+    if kind != "DATE" or value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d", value):
+        return None
+    return "TIME", f"{value}T{R.PARTS_OF_DAY[part]}"
+
+
 def _weekday(s: str, ctx: _Ctx) -> Result | None:
     m = R.WEEKDAY_RE.match(s)
     if not m:
@@ -491,6 +504,10 @@ def _anaphor(s: str, ctx: _Ctx) -> Result | None:
 
 def _duration(s: str, ctx: _Ctx) -> Result | None:
     s = R.DURATION_TAIL_RE.sub("", s)
+    if (fraction := _fraction(s)) is not None:
+        return fraction
+    if (m := R.AHEAD_RE.match(s)) and (m["uplural"] or _plural(s, m)):
+        return "DURATION", _period(None, _unit(m))
     m = R.DURATION_RE.match(s)
     if not m or (m["rel"] == "the latest" and m["num"] is None):
         return None  # "the latest nine months" is a duration, "the latest year" a date
@@ -501,6 +518,38 @@ def _duration(s: str, ctx: _Ctx) -> Result | None:
     if not vague and amount is None:
         return "DURATION", None
     return "DURATION", _period(amount, _unit(m))
+
+
+def _fraction(s: str) -> Result | None:
+    """"2 1/2 years" (P2Y6M), "an hour and a half" (PT1H30M), "half a day" (PT12H); ``None`` when ``s`` has
+    no fraction in it. A fraction the next smaller unit cannot count whole has no value."""
+    for pattern in R.FRACTION_RES:
+        if m := pattern.match(s):
+            whole = m.groupdict().get("whole")
+            if whole is None:
+                amount = Fraction(0)
+            else:
+                amount = Fraction(whole) if whole[0].isdigit() else Fraction(_number(whole) or 0)
+            frac = m.groupdict().get("frac") or R.FRACTION_WORDS.get(m.groupdict().get("fracword") or "")
+            return "DURATION", _mixed_period(amount + Fraction(frac or 0), _unit(m))
+    return None
+
+
+def _mixed_period(amount: Fraction, unit: tuple[str, int, bool]) -> str | None:
+    """TIMEX3 value of a duration that need not be whole: 1.5 years is P1Y6M, 2.5 hours PT2H30M."""
+    letter, size, is_time = unit
+    total = amount * size
+    whole, rest = int(total), total - int(total)
+    if not rest:
+        return _period(whole, (letter, 1, is_time))
+    sub_letter, factor, sub_is_time = R.SUBUNITS.get((letter, is_time), ("", 0, False))
+    if not factor or (rest * factor).denominator != 1:
+        return None
+    date_part = (f"{whole}{letter}" if whole and not is_time else "") + (
+        f"{rest * factor}{sub_letter}" if not sub_is_time else "")
+    time_part = (f"{whole}{letter}" if whole and is_time else "") + (
+        f"{rest * factor}{sub_letter}" if sub_is_time else "")
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
 
 
 def _plural(s: str, m: re.Match[str]) -> bool:
@@ -572,5 +621,5 @@ def _clock_value(m: re.Match[str], s: str) -> str | None:
 
 _RULES: tuple[Rule, ...] = (
     _reference, _frequency, _numeric_date, _day_month, _month, _year, _quarter, _season, _relative_day,
-    _weekday, _relative_unit, _ago, _holiday, _clock, _anaphor, _duration,
+    _part_then_day, _weekday, _relative_unit, _ago, _holiday, _clock, _anaphor, _duration,
 )

@@ -8,6 +8,7 @@ index ``doc.text``. ``tense_of`` reads the clause around a span. The values come
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
@@ -120,10 +121,11 @@ def _anaphoric(text: str, quarter: str | None) -> Result | None:
 
 def _candidates(doc: Doc, anchor: date | None, text: str) -> list[tuple[int, int]]:
     """Character spans to normalise: spaCy's DATE/TIME entities and the extra patterns, deduplicated,
-    ranges split in two, a clock time joined to the day that follows it, junk (ages, numbers) dropped."""
+    ranges split in two, a clock time, weekday or part of the day joined to the day that follows it, junk
+    (ages, numbers, entities with no time in them) dropped."""
     spans = _dedupe([*_entity_spans(doc), *_pattern_spans(doc)])
     spans = [part for span in spans for part in _split_range(text, span, anchor)]
-    spans = _join_clock_and_day(text, spans, anchor)
+    spans = _join_day_parts(text, spans, anchor)
     return [span for span in spans if _plausible(text[span[0]:span[1]])]
 
 
@@ -131,7 +133,22 @@ def _plausible(text: str) -> bool:
     if R.AGE_RE.search(text) or text.lower() in R.NOT_TIMES:
         return False
     digits = text.strip("'’")
-    return not digits.isdigit() or (len(digits) == 4 and 1000 <= int(digits) <= 2999)
+    if digits.isdigit():
+        return len(digits) == 4 and 1000 <= int(digits) <= 2999
+    return recognise(text, None, None) is not None or _has_time_word(text)
+
+
+def _has_time_word(text: str) -> bool:
+    """Some word of ``text`` names a time, or some number in it looks like a date or a clock time."""
+    for word in re.findall(r"[\w'./:-]+", clean(text)):
+        word = word.strip(".'")
+        if R.DATELIKE_NUMBER_RE.fullmatch(word):
+            return True
+        parts = {word, *word.split("-")}
+        if any(p in R.TIME_WORDS or p in R.VAGUE_TIME_WORDS or p.removesuffix("s") in R.TIME_WORDS
+               for p in parts):
+            return True
+    return False
 
 
 
@@ -150,21 +167,30 @@ def _split_range(text: str, span: tuple[int, int], anchor: date | None) -> list[
 
 
 
-def _join_clock_and_day(
+def _join_day_parts(
     text: str, spans: list[tuple[int, int]], anchor: date | None
 ) -> list[tuple[int, int]]:
-    """"9 a.m." followed by "Tuesday" is one TIMEX3, "9 a.m. Tuesday", as TimeML writes it."""
+    """"9 a.m." followed by "Tuesday" is one TIMEX3, "9 a.m. Tuesday", as TimeML writes it; so are a weekday
+    and the date after it ("Friday, Oct. 13") and a part of the day and the day after it ("mid-afternoon
+    yesterday"), when the two read together as one day."""
     out: list[tuple[int, int]] = []
     for span in spans:
-        gap, previous = text[out[-1][1]:span[0]] if out else "", text[out[-1][0]:out[-1][1]] if out else ""
-        if out and R.CLOCK_GAP_RE.match(gap) and R.CLOCK_RE.search(previous):
-            joined = (out[-1][0], span[1])
-            kind, value = normalize(text[joined[0]:joined[1]], anchor, None)
-            if kind == "TIME" and value is not None and not value.startswith("XXXX-XX-XX"):
-                out[-1] = joined
-                continue
+        if out and _one_time(text, out[-1], span, anchor):
+            out[-1] = (out[-1][0], span[1])
+            continue
         out.append(span)
     return out
+
+
+def _one_time(text: str, left: tuple[int, int], right: tuple[int, int], anchor: date | None) -> bool:
+    gap, previous = text[left[1]:right[0]], text[left[0]:left[1]]
+    if R.CLOCK_GAP_RE.match(gap) and R.CLOCK_RE.search(previous):
+        kind, value = normalize(text[left[0]:right[1]], anchor, None)
+        return kind == "TIME" and value is not None and not value.startswith("XXXX-XX-XX")
+    if not R.DAY_GAP_RE.match(gap) or R.CLOCK_RE.search(text[right[0]:right[1]]):
+        return False
+    value = normalize(text[left[0]:right[1]], anchor, None)[1]
+    return value is not None and R.ONE_DAY_VALUE_RE.fullmatch(value) is not None
 
 
 def _entity_spans(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -185,13 +211,49 @@ def _trimmed(span: Span) -> Iterator[tuple[int, int]]:
         tokens.pop(0)
     while tokens and (tokens[-1].lower_ in R.SPAN_TRIM or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
+    tokens = _recognised_core(tokens)
     if tokens:
         yield tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _recognised_core(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without leading words that are no part of the time ("both 1990", "seven a year ago",
+    "an interview several months") when the whole is not read as a time and what follows them is.
+    Only words with no time meaning go: "that year" never becomes "year"."""
+    if len(tokens) < 2 or _is_read(tokens):
+        return tokens
+    for i in range(1, len(tokens)):
+        if not _foreign(tokens[i - 1]):
+            return tokens
+        rest = tokens[i:]
+        bare_unit = rest[0].lower_.removesuffix("s") in R.UNITS
+        if not bare_unit and rest[0].lower_ not in R.SPAN_TRIM and _is_read(rest):
+            return rest  # "two to six days" stays whole: a range, not "to six days"
+    return tokens
+
+
+def _is_read(tokens: list[Token]) -> bool:
+    text = tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return recognise(text, None, None) is not None
+
+
+def _foreign(token: Token) -> bool:
+    """A word that says nothing about time: a noun, name or number that is not a time word, or one of the
+    few determiners that do not point ("both", "an")."""
+    word = token.lower_
+    if word in R.FOREIGN_DETERMINERS:
+        return True
+    if token.pos_ not in {"NOUN", "PROPN", "NUM", "X"} or word.rstrip(".").removesuffix("s") in R.TIME_WORDS:
+        return False
+    return not (word.isdigit() and len(word) == 4)
+
+
 def _leading_signal(tokens: list[Token]) -> bool:
-    """The first token is a preposition, punctuation or loose article TimeML leaves out ("at least" stays)."""
+    """The first token is a preposition, punctuation or loose article TimeML leaves out ("at least" and
+    "as early as" stay)."""
     if len(tokens) > 1 and tokens[0].lower_ == "at" and tokens[1].lower_ == "least":
+        return False
+    if tokens[0].lower_ == "as" and " ".join(t.lower_ for t in tokens[:3]) in R.HEDGES:
         return False
     return tokens[0].lower_ in R.SPAN_TRIM or tokens[0].is_punct or _loose_article(tokens)
 
