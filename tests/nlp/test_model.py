@@ -27,7 +27,7 @@ def test_paragraph_breaks_run_before_the_parser_with_no_problems(english) -> Non
     assert names.index("newsgraph_paragraph_breaks") < names.index("parser")
     assert "lemmatizer" not in names
     layers = ["newsgraph_entities", "newsgraph_roles", "newsgraph_quotes", "newsgraph_attributions",
-              "newsgraph_times", "newsgraph_places"]
+              "newsgraph_times", "newsgraph_places", "newsgraph_events"]
     assert names[-len(layers):] == layers and names.index("ner") < names.index(layers[0])
     analysis = english.analyze_pipes()
     assert not any(analysis["problems"].values())

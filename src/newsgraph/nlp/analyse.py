@@ -56,6 +56,7 @@ def analysis_of(doc: Doc) -> Analysis:
         attributions=doc._.newsgraph_attributions,
         times=doc._.newsgraph_times,
         places=places,
+        events=doc._.newsgraph_events or (),  # None when the component is switched off
     )
 
 

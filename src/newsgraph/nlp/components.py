@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 from newsgraph.kb import default_gazetteer
 from newsgraph.nlp.attributions import find_attributions
 from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.events import find_events
 from newsgraph.nlp.places import find_places
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.roles import find_roles
 from newsgraph.nlp.times import find_times
 
 PUBLISHED = "newsgraph_published"
-LAYERS = ("entities", "roles", "quotes", "attributions", "times", "places")
+LAYERS = ("entities", "roles", "quotes", "attributions", "times", "places", "events")
 COMPONENTS = tuple(f"newsgraph_{layer}" for layer in LAYERS)
 
 
@@ -83,3 +84,15 @@ def places_component(nlp: Language, name: str, gazetteer: str | None) -> Callabl
         return doc
 
     return places
+
+
+@Language.component("newsgraph_events",
+                    requires=["doc._.newsgraph_entities", "doc._.newsgraph_times", "doc._.newsgraph_places",
+                              "doc._.newsgraph_attributions", "doc._.newsgraph_quotes", "token.dep"],
+                    assigns=["doc._.newsgraph_events"])
+def events_component(doc: Doc) -> Doc:
+    """PLOVER events, over what the other layers found (so it runs last)."""
+    doc._.newsgraph_events = tuple(find_events(
+        doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
+        doc._.newsgraph_attributions, doc._.newsgraph_quotes))
+    return doc
