@@ -1,0 +1,222 @@
+"""The PETRARCH unit-test reader, its dictionaries as a knowledge base, and scoring, on invented files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsgraph.evaluation.petrarch import (
+    Coding,
+    Dictionaries,
+    GoldSentence,
+    code_of,
+    evaluate,
+    read_actors,
+    read_agents,
+    read_dictionaries,
+    read_sentences,
+    ruler_patterns,
+    score,
+    with_actors,
+)
+from newsgraph.nlp.records import Event, Mention, Participant, Sentence
+
+RECORDS = """<Validation>
+<Sentences>
+<Sentence date="19950101" id="T-00" category="DEMO" sentence="true">
+<!-- a comment -->
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="064"></EventCoding>
+<Text>
+Norland is about to restore ties
+with Sudmark.
+</Text>
+<Parse>(ROOT)</Parse>
+</Sentence>
+<Sentence date="19950102" id="T-01" category="DEMO" sentence="true">
+<EventCoding noevents = "True"></EventCoding>
+<Text>Norland's toll has risen.</Text>
+</Sentence>
+<Sentence date="19950103" id="T-02" category="ERROR" sentence="true">
+<EventCoding error="storydiscard"></EventCoding>
+<Text>Norland restores golf to Sudmark.</Text>
+</Sentence>
+<Sentence date="19950104" id="T-03" category="PATTERN" sentence="true">
+<Text>Norland was in an accord with a parade.</Text>
+</Sentence>
+<Sentence date="19950105" id="T-04" category="DEMO" sentence="true">
+<EventCoding sourcecode="SUDGOV" targetcode="NOR" eventcode="032"></EventCoding>
+<EventCoding sourcecode="NOR" targetcode="SUDGOV" eventcode="033"></EventCoding>
+<Text>Sudmark's foreign minister left for Norland.</Text>
+</Sentence>
+<Sentence date="19950106" id="FINAL-RECORD" category="DEMO" sentence="true">
+<EventCoding noevents = "True"></EventCoding>
+<Text>ALL DONE.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"""
+
+ACTORS = """<!-- ACTORS -->
+# a comment line
+NORLAND_  [NOR] # trailing comment
++NORLANDER
+SUDMARK [SUD]
++PORT_ROYAL
+
+GREYBEARD  # dated codes only
+\t[NOR < 950601]
+\t[NORGOV 19950601 - 19990815]
+\t[NORREB > 990816]
+OLD_KING [NOR]
+\t[---  <950630]
+ISLES [ISL/SKR]
+"""
+
+AGENTS = """<!-- AGENTS -->
+!MINST! = MINISTER, MINISTERS, MINISTRY
+FOREIGN_MINISTER [~GOVFRM] # a comment
+POLICE {} [ ~COP]
+GOOSE {GEESE} [~GGS]
+PARTY [~PTY]
+!MINST!_OF_WALKS [~GOV]
+RIGHTS_BODY [NGO~]
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "PETR.UnitTest.records.xml").write_text(RECORDS, encoding="utf-8")
+    (tmp_path / "PETR.Validate.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "PETR.Validate.agents.txt").write_text(AGENTS, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def kb(folder: Path) -> Dictionaries:
+    return read_dictionaries(folder)
+
+
+def test_reader_keeps_file_positions_and_skips_input_errors_and_the_sentinel(folder: Path) -> None:
+    sentences = read_sentences(folder)
+    assert [(s.index, s.id) for s in sentences] == [(0, "T-00"), (1, "T-01"), (3, "T-03"), (4, "T-04")]
+    assert sentences[0].text == "Norland is about to restore ties with Sudmark."
+    assert sentences[0].date == date(1995, 1, 1)
+
+
+def test_noevents_and_a_sentence_without_codings_expect_nothing(folder: Path) -> None:
+    codings = {s.id: [(c.source, c.target, c.code) for c in s.codings] for s in read_sentences(folder)}
+    assert codings == {"T-00": [("NOR", "SUD", "064")], "T-01": [], "T-03": [],
+                       "T-04": [("SUDGOV", "NOR", "032"), ("NOR", "SUDGOV", "033")]}
+
+
+def test_actor_synonyms_comments_and_dated_codes(folder: Path) -> None:
+    actors = {a.names[0]: a for a in read_actors(folder / "PETR.Validate.actors.txt")}
+    assert actors["NORLAND"].names == ("NORLAND", "NORLANDER")
+    assert actors["SUDMARK"].names == ("SUDMARK", "PORT ROYAL")
+    greybeard = actors["GREYBEARD"]
+    assert greybeard.default is None
+    days = [date(1995, 5, 31), date(1995, 6, 1), date(1999, 8, 15), date(1999, 8, 17)]
+    assert [greybeard.code(day) for day in days] == ["NOR", "NORGOV", "NORGOV", "NORREB"]
+    assert actors["OLD KING"].code(date(1995, 1, 1)) == "---"
+    assert actors["OLD KING"].code(date(1996, 1, 1)) == "NOR"
+
+
+def test_agents_plurals_substitutions_and_prefix_codes(folder: Path) -> None:
+    agents = {a.names[0]: a for a in read_agents(folder / "PETR.Validate.agents.txt")}
+    assert agents["FOREIGN MINISTER"].names == ("FOREIGN MINISTER", "FOREIGN MINISTERS")
+    assert agents["FOREIGN MINISTER"].code == "GOVFRM"
+    assert agents["POLICE"].names == ("POLICE",) and agents["POLICE"].code == "COP"
+    assert agents["GOOSE"].names == ("GOOSE", "GEESE")
+    assert agents["PARTY"].names == ("PARTY", "PARTIES")
+    assert agents["MINISTER OF WALKS"].names == (
+        "MINISTER OF WALKS", "MINISTERS OF WALKS", "MINISTRY OF WALKS")
+    assert agents["RIGHTS BODY"].prefix and not agents["POLICE"].prefix
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Norland", "NOR"),
+    ("NORLAND'S", "NOR"),
+    ("Port Royal", "SUD"),
+    ("Sudmark's foreign minister", "SUDGOVFRM"),
+    ("the Norland police", "NORCOP"),
+    ("police", "---COP"),
+    ("a rights body", "NGO"),
+    ("Sudmark rights body", "NGOSUD"),
+    ("the Isles police", "ISLCOP/SKRCOP"),
+    ("Greybeard", "NORGOV"),
+    ("crowds", None),
+])
+def test_a_participant_maps_to_the_code_petrarch_would_write(kb: Dictionaries, text: str,
+                                                            code: str | None) -> None:
+    assert code_of(text, date(1996, 1, 1), kb) == code
+
+
+def test_actor_names_become_lower_case_ruler_patterns(kb: Dictionaries) -> None:
+    patterns = ruler_patterns(kb)
+    assert {"label": "ORG", "pattern": "port royal"} in patterns
+    assert len(patterns) == sum(len(a.names) for a in kb.actors)
+
+
+def test_the_ruler_goes_ahead_of_ner(kb: Dictionaries) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    with_actors(nlp, kb)
+    assert nlp.pipe_names == ["petrarch_actors", "ner"]
+
+
+def event(cameo: str, actors: Sequence[str] = (), recipients: Sequence[str] = ()) -> Event:
+    return Event(id="ev1", type="CONSULT", mode=None, contexts=(), cameo=cameo, trigger=Mention(0, 1, "x"),
+                 sentence=Sentence(0, 10), actors=tuple(Participant(None, a, 0, 1) for a in actors),
+                 recipients=tuple(Participant(None, r, 0, 1) for r in recipients), place=None, date=None,
+                 status="happened", attribution=(), confidence=0.5)
+
+
+def test_scoring_roots_codes_and_false_positives(folder: Path, kb: Dictionaries) -> None:
+    restore, toll, accord, visit = read_sentences(folder)
+    pairs: list[tuple[GoldSentence, Sequence[Event]]] = [
+        (restore, [event("061", ["Norland"], ["Sudmark"])]),  # root 06 right, both codes right
+        (visit, [event("036", ["Sudmark's foreign minister"], ["Norland"]),  # root 03 right, source wrong
+                 event("040", ["Norland"], [])]),
+        (toll, [event("190", ["Norland"])]),  # a false positive
+        (accord, []),
+    ]
+    scores = score(pairs, kb)
+    assert (scores.event_sentences, scores.no_event_sentences) == (2, 2)
+    assert scores.root_accuracy == 1.0
+    assert scores.source_match == 0.5  # SUDGOVFRM is not SUDGOV
+    assert scores.target_match == 1.0
+    assert scores.full_match == 0.5
+    assert scores.false_positive_rate == 0.5
+
+
+def test_an_expected_missing_actor_matches_an_event_without_a_coded_one(kb: Dictionaries) -> None:
+    sentence = GoldSentence(0, "x", None, "Crowds marched on Sudmark.", (Coding("---", "SUD", "064"),))
+    assert score([(sentence, [event("064", ["crowds"], ["Sudmark"])])], kb).full_match == 1.0
+    assert score([(sentence, [event("064", ["Norland"], ["Sudmark"])])], kb).source_match == 0.0
+
+
+def test_no_event_coded_is_wrong_on_every_measure(folder: Path, kb: Dictionaries) -> None:
+    restore = read_sentences(folder)[0]
+    scores = score([(restore, [])], kb)
+    assert (scores.root_accuracy, scores.source_match, scores.target_match) == (0.0, 0.0, 0.0)
+
+
+def test_evaluate_dates_each_sentence_and_splits_by_file_position(folder: Path) -> None:
+    seen: list[tuple[str, date | None]] = []
+
+    def predict(items: Sequence[tuple[str, date | None]]) -> list[tuple[Event, ...]]:
+        seen.extend(items)
+        return [(event("064", ["Norland"], ["Sudmark"]),), (), (event("010"),), ()]
+
+    dev, test, everything = evaluate(folder, predict)
+    assert seen[1] == ("Norland's toll has risen.", date(1995, 1, 2))
+    # dev: T-00 and T-04 (positions 0 and 4); test: T-01 and T-03 (positions 1 and 3), no events expected
+    assert (dev.event_sentences, dev.no_event_sentences, dev.root_accuracy) == (2, 0, 0.5)
+    assert (test.event_sentences, test.no_event_sentences, test.false_positive_rate) == (0, 2, 0.5)
+    assert everything.false_positive_rate == 0.5
+    assert set(everything.figures()) == {"root_accuracy", "source_match", "target_match", "full_match",
+                                         "false_positive_rate"}
