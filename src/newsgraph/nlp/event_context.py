@@ -1,0 +1,805 @@
+"""Event context: whether an event happened, when, where, and on whose word.
+
+The event layer (``nlp/events.py``) finds a trigger token (``captured``, ``meet``, ``the meeting``) and
+asks four questions about it, each answered by reading the dependency parse around the trigger:
+
+1. ``status_of``: what its clause and the words governing it say: ``not``/``never`` (negated), ``plans
+   to``/``will``/``a planned call`` (planned), ``threatened to`` (threatened), ``may``/``if``/``is
+   considering`` (hypothetical), ``denied meeting``/``dismissed claims that`` (denied), ``are meeting``
+   (ongoing), else happened. A speech verb is a boundary: ``Trump said he will call`` is planned by its
+   own ``will``, not by ``said``.
+2. ``date_of``: the time expression attached to the trigger's clause (``met on Thursday``, ``the Jan. 3
+   capture``), never one from another clause, and only a point or period in time (``precision_of``).
+3. ``place_of``: the place attached by a locative preposition (``in Caracas``) or as a modifier (``the
+   Caracas meeting``), never the dateline, a demonym, a capital speaking for its government, or an
+   argument of the event (``invaded Venezuela``: Venezuela is the recipient, not the venue).
+4. ``reported_by``: the attribution chain: the attribution layer's sourcing phrase, the speaker of a quote
+   holding the trigger, and a speech verb governing it; ``()`` when the outlet asserts it itself.
+
+"The trigger's clause" is the trigger plus the words that share its time and place (``_anchors``): the
+verb whose ``xcomp`` it is (``plans to meet``), the support verb of a nominal event (``held talks``,
+``the meeting took place``, ``traveled … for a meeting``), the participle describing it (``the encounter,
+held on Thursday``) and, for dates only, the clause a ``when`` clause hangs from.
+
+The model has no lemmatizer, so lexicons hold base forms and ``_base`` maps inflected forms to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.nlp import entity_rules
+from newsgraph.nlp.records import (
+    Attribution,
+    DatePrecision,
+    Entity,
+    EventDate,
+    EventStatus,
+    Place,
+    Quote,
+    TimeExpression,
+)
+
+# --------------------------------------------------------------------------------------------------
+# Lexicons (event_context_rules). Base forms; each value is the confidence the cue gives its status.
+
+# Verbs whose complement or object is an event yet to come ("intends to speak", "plans talks").
+PLAN_VERBS: Mapping[str, float] = {
+    "plan": 0.85, "intend": 0.85, "schedule": 0.9, "slate": 0.9, "arrange": 0.8, "agree": 0.8,
+    "decide": 0.8, "prepare": 0.75, "set": 0.8,     # "is set to meet"
+    "expect": 0.7,                                  # "is expected to sign": a forecast, not a decision
+    "aim": 0.7, "promise": 0.7, "pledge": 0.7, "propose": 0.6, "offer": 0.6, "seek": 0.6, "want": 0.6,
+    "hope": 0.5, "due": 0.85, "poised": 0.75,       # adjectives: "is due to arrive", "is poised to"
+}
+# Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
+THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
+# Verbs that put an event up for consideration only ("is considering strikes", "weighing options").
+HYPOTHETICAL_VERBS: Mapping[str, float] = {
+    "consider": 0.6, "weigh": 0.6, "mull": 0.6, "contemplate": 0.6, "explore": 0.5, "debate": 0.5,
+}   # not "discuss": "denied discussing the capture" says nothing of whether the capture happened
+# Verbs that deny an event outright ("denied meeting him", "denied that talks were planned").
+DENY_VERBS: Mapping[str, float] = {"deny": 0.85, "refute": 0.85, "rebut": 0.8, "dispute": 0.7}
+# Verbs that deny only through a claim ("dismissed claims that …", "rejected reports of …").
+DENY_CLAIM_VERBS: Mapping[str, float] = {"reject": 0.8, "dismiss": 0.8, "deny": 0.85, "refute": 0.85,
+                                         "rebut": 0.8, "dispute": 0.7, "contradict": 0.7}
+# Verbs whose object or complement does not (or no longer will) happen.
+NEGATING_VERBS: Mapping[str, float] = {
+    "refuse": 0.85, "decline": 0.85, "fail": 0.85, "cancel": 0.85, "scrap": 0.8, "abandon": 0.8,
+    "avoid": 0.7, "reject": 0.6,     # "rejected talks": they are off, though the REJECT itself happened
+    "rule": 0.8,                     # only as "rule out" (see _PARTICLE)
+    "call": 0.8,                     # only as "call off"
+}
+_PARTICLE: Mapping[str, str] = {"rule": "out", "call": "off"}
+# Verbs whose present tense makes their complement ongoing ("continues to strike").
+ONGOING_VERBS: Mapping[str, float] = {"continue": 0.8, "keep": 0.75}
+# Verbs that carry a nominal event without changing it: their tense and auxiliaries are the event's.
+# With the event as subject: "the meeting took place", "talks will begin".
+OCCURRENCE_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "resume", "proceed", "unfold"})
+# With the event as object: "held talks", "will hold talks", "launched strikes".
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "carry", "stage", "host", "attend", "launch", "mount", "join", "pursue",
+    "make", "pay", "give", "undertake", "begin", "start", "resume",
+})
+# With the event behind a preposition: "led to the capture", "traveled to Caracas for a meeting".
+PURPOSE_VERBS = frozenset({
+    "lead", "result", "culminate", "travel", "fly", "go", "come", "arrive", "head", "return", "deploy",
+    "send",
+})
+SUPPORT_VERBS = OCCURRENCE_VERBS | LIGHT_VERBS | PURPOSE_VERBS
+# Verbs that set when an event is to be: "the meeting is scheduled for Friday" dates the meeting.
+SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "arrange", "postpone", "move"})
+# Words of motion: "to"/"into" after them names the venue ("traveled to Caracas", "a visit to Quito").
+MOTION_WORDS = frozenset({
+    "travel", "fly", "go", "come", "arrive", "head", "return", "deploy", "send", "move", "visit",
+    "trip", "journey", "flight", "deployment",
+})
+# Verbs whose direct object is the venue, not a participant ("visited Caracas").
+VENUE_OBJECT_VERBS = frozenset({"visit", "tour"})
+# Auxiliaries: "will" plans; the others leave the event open. "would" under a past speech verb is
+# "will" reported ("said talks would happen soon") and counts as planned there.
+MODALS: Mapping[str, tuple[EventStatus, float]] = {
+    "will": ("planned", 0.85), "'ll": ("planned", 0.85), "’ll": ("planned", 0.85), "wo": ("planned", 0.85),
+    "shall": ("planned", 0.85), "would": ("hypothetical", 0.6), "'d": ("hypothetical", 0.6),
+    "could": ("hypothetical", 0.5), "may": ("hypothetical", 0.5), "might": ("hypothetical", 0.4),
+    "should": ("hypothetical", 0.5), "must": ("hypothetical", 0.5),
+}
+BACKSHIFTED: tuple[EventStatus, float] = ("planned", 0.6)
+NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
+# Subordinators that make a clause a condition or an open question.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Subordinators whose clause shares the time of the clause it hangs from ("began when troops …").
+SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
+# Modifiers of a nominal trigger ("the planned call", "possible strikes", "ongoing talks").
+NOUN_MODIFIERS: Mapping[str, tuple[EventStatus, float]] = {
+    "planned": ("planned", 0.85), "scheduled": ("planned", 0.9), "upcoming": ("planned", 0.9),
+    "proposed": ("planned", 0.6), "expected": ("planned", 0.7), "forthcoming": ("planned", 0.75),
+    "future": ("planned", 0.6), "prospective": ("planned", 0.6), "imminent": ("planned", 0.7),
+    "threatened": ("threatened", 0.8),
+    "possible": ("hypothetical", 0.5), "potential": ("hypothetical", 0.5), "likely": ("hypothetical", 0.6),
+    "hypothetical": ("hypothetical", 0.7), "contemplated": ("hypothetical", 0.6),
+    "ongoing": ("ongoing", 0.85), "continuing": ("ongoing", 0.8), "current": ("ongoing", 0.6),
+    "cancelled": ("negated", 0.85), "canceled": ("negated", 0.85), "aborted": ("negated", 0.8),
+    "failed": ("negated", 0.7),
+}
+# Predicates of a nominal trigger's copula ("talks are under consideration", "strikes are imminent").
+PREDICATE_WORDS: Mapping[str, tuple[EventStatus, float]] = {
+    **NOUN_MODIFIERS, "consideration": ("hypothetical", 0.5), "table": ("hypothetical", 0.5),
+    "works": ("planned", 0.7), "planning": ("planned", 0.7), "unlikely": ("hypothetical", 0.5),
+    "underway": ("ongoing", 0.85), "way": ("ongoing", 0.8),
+}
+# Nouns whose complement is the event ("plans for talks", "a threat to strike", "no intention to").
+CUE_NOUNS: Mapping[str, tuple[EventStatus, float]] = {
+    "plan": ("planned", 0.8), "proposal": ("planned", 0.6), "decision": ("planned", 0.8),
+    "intention": ("planned", 0.8), "intent": ("planned", 0.8), "preparation": ("planned", 0.75),
+    "agreement": ("planned", 0.75), "offer": ("planned", 0.6), "invitation": ("planned", 0.6),
+    "threat": ("threatened", 0.8), "warning": ("threatened", 0.7), "ultimatum": ("threatened", 0.75),
+    "vow": ("threatened", 0.7),
+    "possibility": ("hypothetical", 0.5), "prospect": ("hypothetical", 0.5), "option": ("hypothetical", 0.5),
+    "consideration": ("hypothetical", 0.5), "speculation": ("hypothetical", 0.4),
+    "chance": ("hypothetical", 0.5), "risk": ("hypothetical", 0.4), "fear": ("hypothetical", 0.4),
+    "refusal": ("negated", 0.8), "failure": ("negated", 0.8), "denial": ("denied", 0.8),
+}
+# Nouns that carry a claim through to the verb that judges it ("denied reports of a plan to …").
+CLAIM_NOUNS = frozenset({
+    "claim", "report", "allegation", "suggestion", "rumor", "rumour", "account", "assertion", "story",
+    "idea", "notion", "charge",
+})
+# Hedges that leave the status as is but lower the confidence.
+HEDGES: Mapping[str, float] = {"reportedly": 0.8, "allegedly": 0.7, "apparently": 0.8,
+                               "purportedly": 0.7, "supposedly": 0.7}
+# Words of a present-progressive clause that still point ahead ("are meeting next week").
+FUTURE_WORDS = frozenset({"next", "tomorrow", "later", "coming", "upcoming", "soon"})
+# Prepositions that name where an event is ("on" is left out: "strikes on Venezuela" is the target).
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "within", "across",
+                                   "throughout", "aboard", "around"})
+DIRECTIONAL_PREPOSITIONS = frozenset({"to", "into"})
+# Prepositions naming who an event is with; a place on their last partner is the venue ("talks with
+# rebel leaders in Quito"), though it could also say where the partner is from.
+PARTNER_PREPOSITIONS = frozenset({"with", "between"})
+# Prepositions that attach a time ("met on Thursday", "captured in January", "by Friday").
+TEMPORAL_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "before", "until", "over"})
+# Verbs reporting speech or writing, besides the quote layer's (base forms and their inflections).
+REPORT_VERBS = frozenset({
+    "say", "tell", "add", "state", "warn", "insist", "explain", "note", "write", "declare", "announce",
+    "argue", "reply", "claim", "deny", "indicate", "suggest", "acknowledge", "confirm", "repeat", "urge",
+    "concede", "stress", "recall", "emphasize", "emphasise", "report", "signal", "threaten", "vow",
+    "reveal", "admit", "disclose", "predict", "assert", "allege", "characterize", "characterise",
+})
+# A dateline ("CARACAS, Venezuela (AP) —") ends at a dash or "(" within this many tokens of the start.
+DATELINE_TOKENS = 12
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+# Irregular forms the suffix rules of _inflections do not give.
+_IRREGULAR: Mapping[str, str] = {
+    "held": "hold", "had": "have", "has": "have", "took": "take", "taken": "take", "began": "begin",
+    "begun": "begin", "led": "lead", "made": "make", "paid": "pay", "gave": "give", "given": "give",
+    "came": "come", "went": "go", "gone": "go", "flew": "fly", "flown": "fly", "flies": "fly",
+    "sent": "send", "kept": "keep", "sought": "seek", "said": "say", "told": "tell", "wrote": "write",
+    "written": "write", "met": "meet", "set": "set", "sets": "set", "setting": "set",
+    "goes": "go", "travelled": "travel", "travelling": "travel", "traveling": "travel",
+    "beginning": "begin", "admitted": "admit", "admitting": "admit", "rebutted": "rebut",
+    "rebutting": "rebut", "culminated": "culminate", "cancelled": "cancel", "cancelling": "cancel",
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# Status
+
+@dataclass(frozen=True)
+class _Cue:
+    status: EventStatus
+    confidence: float
+    word: str = ""
+
+
+# Stronger statuses win: a denied plan is denied, a negated plan negated, a possible threat hypothetical.
+_RANK: Mapping[EventStatus, int] = {"happened": 0, "ongoing": 1, "planned": 2, "threatened": 3,
+                                    "hypothetical": 4, "negated": 5, "denied": 6}
+
+
+def status_of(trigger: Token) -> tuple[EventStatus, float]:
+    """The status of the event ``trigger`` names and a confidence factor in (0, 1]: the strongest cue of
+    its clause and governors; a hedging modal beside a stronger cue lowers the confidence."""
+    cues = list(_cues(trigger))
+    hedge = min((HEDGES.get(t.lower_, 1.0) for t in _clause_words(trigger)), default=1.0)
+    if not cues:
+        return "happened", round(_happened_confidence(trigger) * hedge, 2)
+    best = max(cues, key=lambda c: (_RANK[c.status], c.confidence))
+    confidence = best.confidence
+    weaker = [c.confidence for c in cues if c.status == "hypothetical" and c is not best]
+    if weaker and best.status in ("negated", "denied"):
+        confidence *= max(weaker)  # "may not be forthcoming": a negation, hedged
+    return best.status, round(confidence * hedge, 2)
+
+
+def _happened_confidence(trigger: Token) -> float:
+    """A past verb states that it happened; a noun presupposes it; a bare present is weaker."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is not None and (verb.tag_ in ("VBD", "VBN") or _has_aux(verb, {"has", "have", "had"})):
+        return 0.9
+    return 0.7 if verb is None else 0.75
+
+
+def _cues(trigger: Token) -> Iterator[_Cue]:
+    """The cues of the trigger's own clause, then of each governor up to a clause boundary."""
+    collected = list(_own_cues(trigger))
+    token = trigger
+    for _ in range(10):
+        step = _step(token)
+        if step is None:
+            break
+        head, cues, stop = step
+        collected.extend(cues)
+        if stop:
+            if _is_past_speech(head):  # "said direct talks would happen soon": "will", reported
+                collected = [_Cue(*BACKSHIFTED, c.word) if c.word in ("would", "'d") else c
+                             for c in collected]
+            break
+        token = head
+    yield from collected
+
+
+def _own_cues(trigger: Token) -> Iterator[_Cue]:
+    if trigger.pos_ in ("VERB", "AUX"):
+        yield from _verb_cues(trigger, progressive=True)
+    else:
+        yield from _noun_cues(trigger)
+
+
+def _step(token: Token) -> tuple[Token, list[_Cue], bool] | None:
+    """One step up the parse from ``token``: (head, cues the head adds, whether to stop after it), or
+    None when ``token``'s clause ends here."""
+    dep, head = token.dep_, token.head
+    if head == token or dep in ("relcl", "parataxis", "appos"):
+        return None
+    if dep == "conj":
+        return head, list(_conj_cues(token, head)), False
+    if dep == "ccomp" or (dep in ("xcomp", "dobj") and _is_speech(head) and _lexical(head) is None):
+        return head, list(_complement_cues(head, token)), True
+    if dep == "advcl":
+        return None
+    if dep in ("acl", "pobj", "prep", "pcomp"):
+        return _step_in_phrase(token, head)
+    if dep in ("xcomp", "dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp"):
+        return _step_to_verb(token, head)
+    return None
+
+
+def _step_in_phrase(token: Token, head: Token) -> tuple[Token, list[_Cue], bool] | None:
+    if token.dep_ == "pobj" or (token.dep_ == "pcomp" and head.pos_ == "ADP"):
+        return head, [], False  # to the preposition; its head decides
+    if head.pos_ in ("NOUN", "PROPN"):
+        base = _base(head)
+        if base in CUE_NOUNS:
+            return head, [_Cue(*CUE_NOUNS[base], base), *_noun_negation(head)], False
+        if base in CLAIM_NOUNS:
+            return head, list(_noun_negation(head)), False
+        return None
+    if head.pos_ in ("VERB", "AUX") and token.dep_ in ("prep", "pcomp"):
+        return _step_to_verb(token, head)
+    return None
+
+
+def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] | None:
+    """Into the verb governing ``token`` when the verb says something about it: a cue verb (plan,
+    threaten, deny …), a support verb (held talks), or a control verb (``going to``, ``is to``)."""
+    base = _base(verb)
+    if _base(token) in CLAIM_NOUNS and base in DENY_CLAIM_VERBS:  # "dismissed claims that …"
+        return verb, [_Cue("denied", DENY_CLAIM_VERBS[base], base)], False
+    lexical = _lexical(verb, token)
+    if lexical is not None:
+        scoped = lexical.status != "negated"  # "did not rule out strikes": open, not negated
+        return verb, [lexical, *_verb_cues(verb, progressive=False, scoped=scoped)], False
+    if token.dep_ == "xcomp" and base in ("go", "be") and _has_aux(token, {"to"}):
+        return verb, [_Cue("planned", 0.85 if base == "go" else 0.7, base),
+                      *_verb_cues(verb, progressive=False)], False
+    if _carries(verb, token):
+        return verb, list(_verb_cues(verb, progressive=True)), False
+    if token.dep_ == "xcomp" and verb.pos_ in ("VERB", "AUX", "ADJ"):  # "tried to", "managed to"
+        return verb, list(_verb_cues(verb, progressive=False)), False
+    if token.dep_ in ("nsubj", "nsubjpass") and base in ("be", "remain", "seem", "appear"):
+        return verb, [*_predicate_cues(verb), *_verb_cues(verb, progressive=False)], False
+    return None
+
+
+def _carries(verb: Token, token: Token) -> bool:
+    """Whether ``verb`` carries the nominal event ``token`` (or the preposition before it): ``the
+    meeting took place``, ``held talks``, ``led to the capture``."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    base = _base(verb)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return base in OCCURRENCE_VERBS
+    if token.dep_ in ("dobj", "attr"):
+        return base in LIGHT_VERBS
+    return token.dep_ == "prep" and base in PURPOSE_VERBS
+
+
+_LEXICAL: tuple[tuple[Mapping[str, float], EventStatus], ...] = (
+    (DENY_VERBS, "denied"), (THREAT_VERBS, "threatened"), (NEGATING_VERBS, "negated"),
+    (HYPOTHETICAL_VERBS, "hypothetical"), (PLAN_VERBS, "planned"))
+
+
+def _lexical(verb: Token, child: Token | None = None) -> _Cue | None:
+    """The cue a governing verb (or adjective) gives its complement by its meaning."""
+    base = _base(verb)
+    if base in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[base] for c in verb.children):
+        return None
+    if child is not None and child.dep_ == "nsubj":
+        return None  # "the plan failed" is about the plan's subject position, not its complement
+    for table, status in _LEXICAL:
+        if base in table:
+            return _Cue(status, table[base], base)
+    if base in ONGOING_VERBS and (verb.tag_ in ("VBZ", "VBP") or _is_progressive(verb)):
+        return _Cue("ongoing", ONGOING_VERBS[base], base)
+    return None
+
+
+def _complement_cues(verb: Token, clause: Token) -> Iterator[_Cue]:
+    """What a verb taking a clause (``denied that …``, ``threatened that …``, ``considering whether …``)
+    says about it; a plain speech verb says nothing: the clause keeps its own status."""
+    base = _base(verb)
+    if base in DENY_CLAIM_VERBS:
+        yield _Cue("denied", DENY_CLAIM_VERBS[base], base)
+    elif base in THREAT_VERBS:
+        yield _Cue("threatened", THREAT_VERBS[base], base)
+    elif base in HYPOTHETICAL_VERBS or any(c.dep_ == "mark" and c.lower_ == "whether"
+                                           for c in clause.children):
+        yield _Cue("hypothetical", HYPOTHETICAL_VERBS.get(base, 0.6), base)
+    elif base in PLAN_VERBS and not _is_speech(verb):
+        yield _Cue("planned", PLAN_VERBS[base], base)
+
+
+def _conj_cues(conj: Token, first: Token) -> Iterator[_Cue]:
+    """A conjunct shares its first conjunct's auxiliaries (``will meet and sign``) unless it has its own,
+    and its negation only across ``or``/``nor`` (``did not meet or call``)."""
+    if first.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return
+    alternative = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children)
+    for cue in _verb_cues(first, progressive=False):
+        if cue.status != "negated" or alternative:
+            yield cue
+
+
+def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterator[_Cue]:
+    """Negation, modals, conditions and (for the event's own verb) the progressive of one verb."""
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "neg" and low in NEGATIONS:
+            yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.9, low)
+        elif child.dep_ == "aux" and low in MODALS:
+            yield _Cue(*MODALS[low], low)
+        elif child.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
+            yield _Cue("hypothetical", 0.6, low)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                           for m in child.children):
+            yield _Cue("hypothetical", 0.6, "if")
+    if progressive and _is_progressive(verb) and not _is_past(verb):
+        ahead = any(t.lower_ in FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
+                    or c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree)
+        yield _Cue("planned", 0.7, "progressive") if ahead else _Cue("ongoing", 0.8, "progressive")
+
+
+def _noun_cues(noun: Token) -> Iterator[_Cue]:
+    yield from _noun_negation(noun)
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in ("amod", "compound", "nmod") and word in NOUN_MODIFIERS:
+            yield _Cue(*NOUN_MODIFIERS[word], word)
+        elif child.dep_ == "acl" and _base(child) in PLAN_VERBS:  # "a meeting planned for Friday"
+            yield _Cue("planned", PLAN_VERBS[_base(child)], _base(child))
+
+
+def _noun_negation(noun: Token) -> Iterator[_Cue]:
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in noun.children):
+        yield _Cue("negated", 0.85, "no")
+
+
+def _predicate_cues(copula: Token) -> Iterator[_Cue]:
+    """``talks are under consideration``, ``strikes are off the table``, ``remains in planning stages``."""
+    for child in copula.children:
+        words = [child] if child.dep_ in ("acomp", "attr", "oprd", "advmod") else []
+        if child.dep_ == "prep":
+            words = [w for p in child.children if p.dep_ == "pobj" for w in (p, *p.children)]
+        for word in words:
+            if child.lower_ == "off" and word.lower_ == "table":
+                yield _Cue("negated", 0.7, "off the table")
+            elif word.lower_ in PREDICATE_WORDS:
+                yield _Cue(*PREDICATE_WORDS[word.lower_], word.lower_)
+
+
+def _is_progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and _base(c) == "be" for c in verb.children)
+
+
+def _is_past(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    finite = auxes[0] if auxes else verb
+    return finite.tag_ in ("VBD",) or (not auxes and verb.tag_ == "VBN")
+
+
+def _is_past_speech(verb: Token) -> bool:
+    return _is_speech(verb) and (_is_past(verb) or verb.tag_ == "VBN")
+
+
+def _has_aux(verb: Token, words: set[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in verb.children)
+
+
+def _clause_words(trigger: Token) -> Iterator[Token]:
+    for anchor in _anchors(trigger, temporal=False):
+        yield from (c for c in anchor.children if c.dep_ == "advmod")
+
+
+# --------------------------------------------------------------------------------------------------
+# Date
+
+_PRECISIONS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}T(\d{2}:\d{2}(:\d{2})?|MO|AF|EV|NI|DT)"), "time"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"\d{4}-W\d{2}(-WE)?"), "week"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"\d{4}-Q[1-4]"), "quarter"),
+    (re.compile(r"\d{4}-H[12]"), "half"),
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+    (re.compile(r"\d{2}"), "century"),
+)
+
+
+def precision_of(value: str) -> DatePrecision | None:
+    """How precise a TIMEX3 ``value`` is; None for anything that is not one point or period in time:
+    ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, durations (``P2D``), sets and unresolved partial dates
+    (``XXXX-WXX-4``, ``XXXX-01-14``)."""
+    return next((precision for pattern, precision in _PRECISIONS if pattern.fullmatch(value)), None)
+
+
+def date_of(trigger: Token, times: Sequence[TimeExpression]) -> EventDate | None:
+    """The date of the trigger's clause: the nearest time expression attached to it (``met on Thursday``,
+    ``the Jan. 3 capture``), the most precise when several attach at the same point."""
+    heads = _time_heads(trigger, times)
+    if not heads:
+        return None
+    for anchor in _anchors(trigger, temporal=True):
+        found = [time for head, time in heads if _attached(head, anchor, TEMPORAL_PREPOSITIONS)]
+        if found:
+            best = max(found, key=lambda t: _PRECISION_ORDER.index(precision_of(t.value or "") or "century"))
+            return EventDate(best.value or "", precision_of(best.value or "") or "day", best.start, best.end)
+    return None
+
+
+_PRECISION_ORDER: tuple[DatePrecision, ...] = ("century", "decade", "year", "half", "quarter", "season",
+                                               "month", "week", "day", "time")
+
+
+def _time_heads(trigger: Token, times: Sequence[TimeExpression]) -> list[tuple[Token, TimeExpression]]:
+    """The root token of each datable time expression in the trigger's sentence."""
+    sent = trigger.sent
+    heads = []
+    for time in times:
+        if not (sent.start_char <= time.start < sent.end_char) or not time.value \
+                or precision_of(time.value) is None:
+            continue
+        span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.append((span.root, time))
+    return heads
+
+
+def _attached(head: Token, anchor: Token, prepositions: frozenset[str]) -> bool:
+    """``head`` hangs from ``anchor`` directly (``met Thursday``, ``the Jan. 3 capture``) or through one
+    of ``prepositions`` (``met on Thursday``)."""
+    if head.head == anchor and head != anchor:
+        return head.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "appos")
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.head != anchor or preposition.dep_ != "prep":
+        return False
+    word = preposition.lower_
+    return word in prepositions or (word == "for" and _base(anchor) in SCHEDULE_VERBS)
+
+
+def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
+    """The tokens whose attached times and places are the event's: the trigger, the participles that
+    describe it, and the verbs it shares its clause with; for dates also the clause a ``when`` clause
+    hangs from. Nearest first."""
+    yield trigger
+    yield from (c for c in trigger.children if c.dep_ == "acl" and _base(c) in _DESCRIBING)
+    token = trigger
+    for _ in range(8):
+        head = _same_clause_head(token, temporal=temporal)
+        if head is None:
+            return
+        yield head
+        token = head
+
+
+# Participles that describe a nominal event: "the encounter, held on Thursday", "a call planned for May".
+_DESCRIBING = SUPPORT_VERBS | SCHEDULE_VERBS
+
+
+def _same_clause_head(token: Token, *, temporal: bool) -> Token | None:
+    dep, head = token.dep_, token.head
+    if head == token:
+        return None
+    if dep == "xcomp":  # "went on to win"; not a cue verb: "decided on Monday to strike" is not Monday's
+        return head if _lexical(head) is None or _base(head) in SCHEDULE_VERBS else None
+    if dep == "conj" and not _has_subject(token):
+        return head
+    if dep == "pobj":
+        return _same_clause_head(head, temporal=temporal) if head.dep_ == "prep" else None
+    if _carries(head, token):
+        return head  # "held talks", "the meeting took place", "traveled … for a meeting"
+    if dep == "nsubjpass" and _base(head) in SCHEDULE_VERBS:
+        return head  # "the meeting is scheduled for Friday"
+    if dep == "relcl" and _base(token) in ("lead", "result", "culminate"):
+        return head  # "a raid that led to the capture": the capture is the raid's outcome
+    if temporal and dep == "advcl" and any(c.lower_ in SIMULTANEOUS_MARKS and c.dep_ in ("mark", "advmod")
+                                           for c in token.children):
+        return head  # "began this month when troops …"
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# --------------------------------------------------------------------------------------------------
+# Place
+
+def place_of(trigger: Token, places: Sequence[Place]) -> int | None:
+    """The index in ``places`` of where the event is: a place attached to the trigger's clause by a
+    locative preposition (``in Caracas``; ``to`` after a motion word), as a modifier (``the Caracas
+    meeting``) or as what is visited. Arguments of the event are not its venue: ``invaded Venezuela`` has
+    Venezuela as recipient and no place."""
+    at = _place_tokens(trigger, places)
+    if not at:
+        return None
+    for anchor in _anchors(trigger, temporal=False):
+        found = _venue(anchor, at)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_tokens(trigger: Token, places: Sequence[Place]) -> dict[int, int]:
+    """Token index → place index for the usable places of the trigger's sentence."""
+    sent, doc = trigger.sent, trigger.doc
+    at: dict[int, int] = {}
+    for index, place in enumerate(places):
+        if not (sent.start_char <= place.start < sent.end_char) or place.role != "place":
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span) or _is_demonym(span.root) or _in_dateline(span.root):
+            continue
+        at.setdefault(span.root.i, index)
+    return at
+
+
+def _venue(anchor: Token, at: Mapping[int, int]) -> int | None:
+    base = _base(anchor)
+    prepositions = LOCATIVE_PREPOSITIONS | (DIRECTIONAL_PREPOSITIONS if base in MOTION_WORDS else frozenset())
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _place_in_phrase(obj, at)
+                if found is not None:
+                    return found
+        elif child.dep_ in ("compound", "nmod", "npadvmod") and anchor.pos_ in ("NOUN", "PROPN") \
+                and child.i in at:
+            return at[child.i]
+        elif child.dep_ == "dobj" and base in VENUE_OBJECT_VERBS:
+            found = _place_in_phrase(child, at)
+            if found is not None:
+                return found
+        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPOSITIONS:
+            found = _partner_place(child, at)
+            if found is not None:
+                return found
+    return None
+
+
+def _partner_place(preposition: Token, at: Mapping[int, int]) -> int | None:
+    """"a meeting between A and B in Caracas": the parser hangs the venue on the last partner."""
+    partners = [o for o in preposition.children if o.dep_ == "pobj"]
+    partners += [c for p in partners for c in p.children if c.dep_ == "conj"]
+    partners += [c for p in partners for c in p.children if c.dep_ == "appos"]  # "the leader, Ana Ruiz"
+    for partner in partners:
+        for child in partner.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+                found = next((at[o.i] for o in child.children if o.dep_ == "pobj" and o.i in at), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_in_phrase(head: Token, at: Mapping[int, int]) -> int | None:
+    """``Caracas``; ``the capital, Caracas``; ``a hotel in Caracas``; ``Caracas, Venezuela``."""
+    if head.i in at:
+        return at[head.i]
+    for child in head.children:
+        if child.dep_ in ("appos", "compound") and child.i in at:
+            return at[child.i]
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+            found = next((at[o.i] for o in child.children if o.dep_ == "pobj" and o.i in at), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_demonym(token: Token) -> bool:
+    return token.ent_type_ == "NORP" or token.pos_ == "ADJ"
+
+
+def _in_dateline(token: Token) -> bool:
+    """A place at the very start of the text, before a dash or "(AP)", with no verb before it:
+    "CARACAS, Venezuela (AP) — …"."""
+    doc = token.doc
+    if token.i >= DATELINE_TOKENS:
+        return False
+    for t in doc[: DATELINE_TOKENS]:
+        if t.text in _DASHES or t.text == "(":
+            return token.i < t.i
+        if t.pos_ not in ("PROPN", "NUM", "PUNCT", "SPACE"):
+            return False  # "Officials in Caracas (…)" is a sentence, not a dateline
+    return False
+
+
+# --------------------------------------------------------------------------------------------------
+# Attribution
+
+def reported_by(trigger: Token, attributions: Sequence[Attribution], quotes: Sequence[Quote],
+                entities: Sequence[Entity]) -> tuple[str, ...]:
+    """Whom the claim comes from, nearest source first: the attribution layer's chain for the trigger's
+    sentence (``according to officials cited by Axios``), the speaker of a quote holding the trigger,
+    and the subject of a speech verb governing it, by the entity's name when it is a mention. ``()`` when
+    the outlet asserts the event itself."""
+    names = _names(entities)
+    sources: list[str] = []
+    for attribution in attributions:
+        if attribution.start <= trigger.idx < attribution.end and _in_scope(trigger, attribution.cue):
+            sources.extend(names.get(s.casefold(), s) for s in attribution.chain)
+    quote = next((q for q in quotes if q.start <= trigger.idx < q.end and _is_source(q)), None)
+    if quote is not None and quote.speaker.text:
+        sources.append(quote.speaker.text)
+    verb = _speech_verb(trigger)
+    if verb is not None and (quote is None or quote.start <= verb.idx < quote.end):
+        speaker = _speaker(verb, entities, names)
+        if speaker:
+            sources.append(speaker)
+    return _distinct(sources)
+
+
+def _is_source(quote: Quote) -> bool:
+    """A speaker that is an entity or an anonymous source; the quote layer also keeps the subject of
+    "The planned conversation suggests that …" as a speaker, which is no source."""
+    speaker = quote.speaker
+    return bool(speaker.text) and (speaker.entity_id is not None or speaker.anonymous_id is not None)
+
+
+def _in_scope(trigger: Token, cue: str) -> bool:
+    """"according to" covers its sentence; a verb cue ("told", "reported") only the clause it reports."""
+    if cue.lower() == "according to":
+        return True
+    verbs = [t for t in trigger.sent if t.text == cue]
+    return not verbs or any(trigger in v.subtree and trigger != v and not _is_subject_of(trigger, v)
+                            for v in verbs)
+
+
+def _is_subject_of(token: Token, verb: Token) -> bool:
+    return any(token in c.subtree for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _speech_verb(trigger: Token) -> Token | None:
+    """The nearest speech verb whose complement holds the trigger (``Trump said he will call``), or one
+    set in the trigger's clause (``The talks, he said, will resume``)."""
+    for anchor in (trigger, *_anchors(trigger, temporal=False)):
+        parenthetical = next((c for c in anchor.children if c.dep_ == "parataxis" and _is_speech(c)), None)
+        if parenthetical is not None:
+            return parenthetical
+    token = trigger
+    for _ in range(12):
+        head = token.head
+        if head == token:
+            return None
+        if _is_speech(head) and _base(head) not in THREAT_VERBS \
+                and token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") \
+                and not _is_subject_of(trigger, head):
+            return head
+        token = head
+    return None
+
+
+def _speaker(verb: Token, entities: Sequence[Entity], names: Mapping[str, str]) -> str | None:
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    if subject.lower_ in entity_rules.PRONOUNS:
+        return _antecedent(subject, entities)
+    entity = _entity_at(subject, entities)
+    if entity is not None:
+        return entity.name
+    if subject.lower_ not in entity_rules.SOURCE_NOUNS and subject.pos_ != "PROPN":
+        return None  # "Trump's decision … could indicate that …": a thing, not a source
+    left = [t for t in subject.subtree if t.i <= subject.i]
+    phrase = subject.doc[left[0].i: subject.i + 1].text if left else subject.text
+    return names.get(phrase.casefold(), phrase)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` or of the clause it hangs from ("…, saying …", "… and added …")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "relcl"):
+            return subject
+        verb = verb.head
+    return None
+
+
+def _entity_at(token: Token, entities: Sequence[Entity]) -> Entity | None:
+    return next((e for e in entities for m in e.mentions if m.start <= token.idx < m.end), None)
+
+
+def _antecedent(pronoun: Token, entities: Sequence[Entity]) -> str | None:
+    """A pronoun is the person mentioned last before it."""
+    before = [(m.start, e.name) for e in entities if e.type == "PERSON" for m in e.mentions
+              if m.end <= pronoun.idx]
+    return max(before)[1] if before else None
+
+
+def _names(entities: Sequence[Entity]) -> dict[str, str]:
+    return {m.text.casefold(): e.name for e in entities for m in e.mentions}
+
+
+def _distinct(sources: Sequence[str]) -> tuple[str, ...]:
+    """Sources in order, each once: "Officials" after "administration officials" is the same source."""
+    kept: dict[str, str] = {}
+    for source in sources:
+        key = source.casefold().removeprefix("the ")
+        if not any(k.endswith(key) or key.endswith(k) for k in kept):
+            kept[key] = source
+    return tuple(kept.values())
+
+
+def _is_speech(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (token.lower_ in entity_rules.SPEECH_VERBS
+                                              or _base(token) in REPORT_VERBS)
+
+
+# --------------------------------------------------------------------------------------------------
+# Word forms
+
+def _base(token: Token) -> str:
+    """The base form of ``token``: its lemma when the model has a lemmatizer, else the form table's."""
+    return token.lemma_.lower() if token.lemma_ else _forms().get(token.lower_, token.lower_)
+
+
+@cache
+def _forms() -> Mapping[str, str]:
+    """Inflected form → base for every lexicon word: plans/planned/planning → plan."""
+    words = {*PLAN_VERBS, *THREAT_VERBS, *HYPOTHETICAL_VERBS, *DENY_CLAIM_VERBS, *NEGATING_VERBS,
+             *ONGOING_VERBS, *SUPPORT_VERBS, *SCHEDULE_VERBS, *MOTION_WORDS, *VENUE_OBJECT_VERBS,
+             *REPORT_VERBS, *CUE_NOUNS, *CLAIM_NOUNS, "be", "remain", "seem", "appear", "end", "culminate"}
+    forms = {form: word for word in words for form in _inflections(word)}
+    forms.update({"is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
+                  "being": "be", "'s": "be", "'re": "be", "’s": "be", "’re": "be", "'m": "be"})
+    forms.update(_IRREGULAR)
+    return forms
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    if word.endswith("e"):
+        stem = word[:-1]
+        return word, word + "s", word + "d", stem + "ing"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        stem = word[:-1]
+        return word, stem + "ies", stem + "ied", word + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", word):  # plan → planned, scrap → scrapped
+        return word, word + "s", word + word[-1] + "ed", word + word[-1] + "ing", word + "ed", word + "ing"
+    plural = word + "es" if word.endswith(("s", "sh", "ch", "x")) else word + "s"
+    return word, plural, word + "ed", word + "ing"
