@@ -35,6 +35,7 @@ from typing import Any
 
 from newsgraph.evaluation.events import HALVES, Predictor, in_half
 from newsgraph.names import fold
+from newsgraph.nlp.event_lexicon import plover_type
 from newsgraph.nlp.records import Event, Participant
 
 FILE = "PLOVER_GSR_CAMEO.json"
@@ -157,6 +158,12 @@ class Scores:
                 "recipient_match": self.recipient_match, "coverage": self.coverage}
 
 
+def _plover(event: Event | None) -> str | None:
+    """The type PLOVER's records give the event: a planned meeting is an AGREE (see
+    ``event_lexicon.plover_type``); the gold follows that convention."""
+    return None if event is None else plover_type(event.type, event.status)
+
+
 def score(pairs: Iterable[tuple[GoldSentence, Sequence[Event]]], half: str = "all") -> Scores:
     """Scores over ``(gold sentence, events coded in it)`` pairs."""
     pairs = list(pairs)
@@ -164,11 +171,11 @@ def score(pairs: Iterable[tuple[GoldSentence, Sequence[Event]]], half: str = "al
     with_mode = [(g, e) for g, e, _ in chosen if g.mode]
     with_actors = [(g, e) for g, e, _ in chosen if g.actors]
     with_recipients = [(g, e) for g, e, _ in chosen if g.recipients]
-    per_type = _per_type([(g.type, e.type if e else None) for g, e, _ in chosen])
+    per_type = _per_type([(g.type, _plover(e)) for g, e, _ in chosen])
     return Scores(
         half=half,
         sentences=len(chosen),
-        type_accuracy=_share(e is not None and e.type == g.type for g, e, _ in chosen),
+        type_accuracy=_share(e is not None and _plover(e) == g.type for g, e, _ in chosen),
         type_macro_f1=_mean([f1 for _, _, f1, _ in per_type.values()]),
         mode_accuracy=_share(e is not None and fold(e.mode or "") == fold(g.mode or "")
                              for g, e in with_mode),

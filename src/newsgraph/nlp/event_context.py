@@ -21,7 +21,8 @@ verb whose ``xcomp`` it is (``plans to meet``), the support verb of a nominal ev
 ``the meeting took place``, ``traveled … for a meeting``), the participle describing it (``the encounter,
 held on Thursday``) and, for dates only, the clause a ``when`` clause hangs from.
 
-The model has no lemmatizer, so lexicons hold base forms and ``_base`` maps inflected forms to them.
+The lexicons live in ``event_context_rules.py``. The model has no lemmatizer, so they hold base forms
+and ``_base`` maps inflected forms to them.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.nlp import entity_rules
+from newsgraph.nlp import event_context_rules as rules
 from newsgraph.nlp.records import (
     Attribution,
     DatePrecision,
@@ -44,148 +46,6 @@ from newsgraph.nlp.records import (
     Quote,
     TimeExpression,
 )
-
-# --------------------------------------------------------------------------------------------------
-# Lexicons (event_context_rules). Base forms; each value is the confidence the cue gives its status.
-
-# Verbs whose complement or object is an event yet to come ("intends to speak", "plans talks").
-PLAN_VERBS: Mapping[str, float] = {
-    "plan": 0.85, "intend": 0.85, "schedule": 0.9, "slate": 0.9, "arrange": 0.8, "agree": 0.8,
-    "decide": 0.8, "prepare": 0.75, "set": 0.8,     # "is set to meet"
-    "expect": 0.7,                                  # "is expected to sign": a forecast, not a decision
-    "aim": 0.7, "promise": 0.7, "pledge": 0.7, "propose": 0.6, "offer": 0.6, "seek": 0.6, "want": 0.6,
-    "hope": 0.5, "due": 0.85, "poised": 0.75,       # adjectives: "is due to arrive", "is poised to"
-}
-# Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
-THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
-# Verbs that put an event up for consideration only ("is considering strikes", "weighing options").
-HYPOTHETICAL_VERBS: Mapping[str, float] = {
-    "consider": 0.6, "weigh": 0.6, "mull": 0.6, "contemplate": 0.6, "explore": 0.5, "debate": 0.5,
-}   # not "discuss": "denied discussing the capture" says nothing of whether the capture happened
-# Verbs that deny an event outright ("denied meeting him", "denied that talks were planned").
-DENY_VERBS: Mapping[str, float] = {"deny": 0.85, "refute": 0.85, "rebut": 0.8, "dispute": 0.7}
-# Verbs that deny only through a claim ("dismissed claims that …", "rejected reports of …").
-DENY_CLAIM_VERBS: Mapping[str, float] = {"reject": 0.8, "dismiss": 0.8, "deny": 0.85, "refute": 0.85,
-                                         "rebut": 0.8, "dispute": 0.7, "contradict": 0.7}
-# Verbs whose object or complement does not (or no longer will) happen.
-NEGATING_VERBS: Mapping[str, float] = {
-    "refuse": 0.85, "decline": 0.85, "fail": 0.85, "cancel": 0.85, "scrap": 0.8, "abandon": 0.8,
-    "avoid": 0.7, "reject": 0.6,     # "rejected talks": they are off, though the REJECT itself happened
-    "rule": 0.8,                     # only as "rule out" (see _PARTICLE)
-    "call": 0.8,                     # only as "call off"
-}
-_PARTICLE: Mapping[str, str] = {"rule": "out", "call": "off"}
-# Verbs whose present tense makes their complement ongoing ("continues to strike").
-ONGOING_VERBS: Mapping[str, float] = {"continue": 0.8, "keep": 0.75}
-# Verbs that carry a nominal event without changing it: their tense and auxiliaries are the event's.
-# With the event as subject: "the meeting took place", "talks will begin".
-OCCURRENCE_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "resume", "proceed", "unfold"})
-# With the event as object: "held talks", "will hold talks", "launched strikes".
-LIGHT_VERBS = frozenset({
-    "hold", "have", "conduct", "carry", "stage", "host", "attend", "launch", "mount", "join", "pursue",
-    "make", "pay", "give", "undertake", "begin", "start", "resume",
-})
-# With the event behind a preposition: "led to the capture", "traveled to Caracas for a meeting".
-PURPOSE_VERBS = frozenset({
-    "lead", "result", "culminate", "travel", "fly", "go", "come", "arrive", "head", "return", "deploy",
-    "send",
-})
-SUPPORT_VERBS = OCCURRENCE_VERBS | LIGHT_VERBS | PURPOSE_VERBS
-# Verbs that set when an event is to be: "the meeting is scheduled for Friday" dates the meeting.
-SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "arrange", "postpone", "move"})
-# Words of motion: "to"/"into" after them names the venue ("traveled to Caracas", "a visit to Quito").
-MOTION_WORDS = frozenset({
-    "travel", "fly", "go", "come", "arrive", "head", "return", "deploy", "send", "move", "visit",
-    "trip", "journey", "flight", "deployment",
-})
-# Verbs whose direct object is the venue, not a participant ("visited Caracas").
-VENUE_OBJECT_VERBS = frozenset({"visit", "tour"})
-# Auxiliaries: "will" plans; the others leave the event open. "would" under a past speech verb is
-# "will" reported ("said talks would happen soon") and counts as planned there.
-MODALS: Mapping[str, tuple[EventStatus, float]] = {
-    "will": ("planned", 0.85), "'ll": ("planned", 0.85), "’ll": ("planned", 0.85), "wo": ("planned", 0.85),
-    "shall": ("planned", 0.85), "would": ("hypothetical", 0.6), "'d": ("hypothetical", 0.6),
-    "could": ("hypothetical", 0.5), "may": ("hypothetical", 0.5), "might": ("hypothetical", 0.4),
-    "should": ("hypothetical", 0.5), "must": ("hypothetical", 0.5),
-}
-BACKSHIFTED: tuple[EventStatus, float] = ("planned", 0.6)
-NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
-# Subordinators that make a clause a condition or an open question.
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# Subordinators whose clause shares the time of the clause it hangs from ("began when troops …").
-SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
-# Modifiers of a nominal trigger ("the planned call", "possible strikes", "ongoing talks").
-NOUN_MODIFIERS: Mapping[str, tuple[EventStatus, float]] = {
-    "planned": ("planned", 0.85), "scheduled": ("planned", 0.9), "upcoming": ("planned", 0.9),
-    "proposed": ("planned", 0.6), "expected": ("planned", 0.7), "forthcoming": ("planned", 0.75),
-    "future": ("planned", 0.6), "prospective": ("planned", 0.6), "imminent": ("planned", 0.7),
-    "threatened": ("threatened", 0.8),
-    "possible": ("hypothetical", 0.5), "potential": ("hypothetical", 0.5), "likely": ("hypothetical", 0.6),
-    "hypothetical": ("hypothetical", 0.7), "contemplated": ("hypothetical", 0.6),
-    "ongoing": ("ongoing", 0.85), "continuing": ("ongoing", 0.8), "current": ("ongoing", 0.6),
-    "cancelled": ("negated", 0.85), "canceled": ("negated", 0.85), "aborted": ("negated", 0.8),
-    "failed": ("negated", 0.7),
-}
-# Predicates of a nominal trigger's copula ("talks are under consideration", "strikes are imminent").
-PREDICATE_WORDS: Mapping[str, tuple[EventStatus, float]] = {
-    **NOUN_MODIFIERS, "consideration": ("hypothetical", 0.5), "table": ("hypothetical", 0.5),
-    "works": ("planned", 0.7), "planning": ("planned", 0.7), "unlikely": ("hypothetical", 0.5),
-    "underway": ("ongoing", 0.85), "way": ("ongoing", 0.8),
-}
-# Nouns whose complement is the event ("plans for talks", "a threat to strike", "no intention to").
-CUE_NOUNS: Mapping[str, tuple[EventStatus, float]] = {
-    "plan": ("planned", 0.8), "proposal": ("planned", 0.6), "decision": ("planned", 0.8),
-    "intention": ("planned", 0.8), "intent": ("planned", 0.8), "preparation": ("planned", 0.75),
-    "agreement": ("planned", 0.75), "offer": ("planned", 0.6), "invitation": ("planned", 0.6),
-    "threat": ("threatened", 0.8), "warning": ("threatened", 0.7), "ultimatum": ("threatened", 0.75),
-    "vow": ("threatened", 0.7),
-    "possibility": ("hypothetical", 0.5), "prospect": ("hypothetical", 0.5), "option": ("hypothetical", 0.5),
-    "consideration": ("hypothetical", 0.5), "speculation": ("hypothetical", 0.4),
-    "chance": ("hypothetical", 0.5), "risk": ("hypothetical", 0.4), "fear": ("hypothetical", 0.4),
-    "refusal": ("negated", 0.8), "failure": ("negated", 0.8), "denial": ("denied", 0.8),
-}
-# Nouns that carry a claim through to the verb that judges it ("denied reports of a plan to …").
-CLAIM_NOUNS = frozenset({
-    "claim", "report", "allegation", "suggestion", "rumor", "rumour", "account", "assertion", "story",
-    "idea", "notion", "charge",
-})
-# Hedges that leave the status as is but lower the confidence.
-HEDGES: Mapping[str, float] = {"reportedly": 0.8, "allegedly": 0.7, "apparently": 0.8,
-                               "purportedly": 0.7, "supposedly": 0.7}
-# Words of a present-progressive clause that still point ahead ("are meeting next week").
-FUTURE_WORDS = frozenset({"next", "tomorrow", "later", "coming", "upcoming", "soon"})
-# Prepositions that name where an event is ("on" is left out: "strikes on Venezuela" is the target).
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "within", "across",
-                                   "throughout", "aboard", "around"})
-DIRECTIONAL_PREPOSITIONS = frozenset({"to", "into"})
-# Prepositions naming who an event is with; a place on their last partner is the venue ("talks with
-# rebel leaders in Quito"), though it could also say where the partner is from.
-PARTNER_PREPOSITIONS = frozenset({"with", "between"})
-# Prepositions that attach a time ("met on Thursday", "captured in January", "by Friday").
-TEMPORAL_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "before", "until", "over"})
-# Verbs reporting speech or writing, besides the quote layer's (base forms and their inflections).
-REPORT_VERBS = frozenset({
-    "say", "tell", "add", "state", "warn", "insist", "explain", "note", "write", "declare", "announce",
-    "argue", "reply", "claim", "deny", "indicate", "suggest", "acknowledge", "confirm", "repeat", "urge",
-    "concede", "stress", "recall", "emphasize", "emphasise", "report", "signal", "threaten", "vow",
-    "reveal", "admit", "disclose", "predict", "assert", "allege", "characterize", "characterise",
-})
-# A dateline ("CARACAS, Venezuela (AP) —") ends at a dash or "(" within this many tokens of the start.
-DATELINE_TOKENS = 12
-_DASHES = frozenset({"—", "–", "--", "-"})
-
-# Irregular forms the suffix rules of _inflections do not give.
-_IRREGULAR: Mapping[str, str] = {
-    "held": "hold", "had": "have", "has": "have", "took": "take", "taken": "take", "began": "begin",
-    "begun": "begin", "led": "lead", "made": "make", "paid": "pay", "gave": "give", "given": "give",
-    "came": "come", "went": "go", "gone": "go", "flew": "fly", "flown": "fly", "flies": "fly",
-    "sent": "send", "kept": "keep", "sought": "seek", "said": "say", "told": "tell", "wrote": "write",
-    "written": "write", "met": "meet", "set": "set", "sets": "set", "setting": "set",
-    "goes": "go", "travelled": "travel", "travelling": "travel", "traveling": "travel",
-    "beginning": "begin", "admitted": "admit", "admitting": "admit", "rebutted": "rebut",
-    "rebutting": "rebut", "culminated": "culminate", "cancelled": "cancel", "cancelling": "cancel",
-}
-
 
 # --------------------------------------------------------------------------------------------------
 # Status
@@ -206,7 +66,7 @@ def status_of(trigger: Token) -> tuple[EventStatus, float]:
     """The status of the event ``trigger`` names and a confidence factor in (0, 1]: the strongest cue of
     its clause and governors; a hedging modal beside a stronger cue lowers the confidence."""
     cues = list(_cues(trigger))
-    hedge = min((HEDGES.get(t.lower_, 1.0) for t in _clause_words(trigger)), default=1.0)
+    hedge = min((rules.HEDGES.get(t.lower_, 1.0) for t in _clause_words(trigger)), default=1.0)
     if not cues:
         return "happened", round(_happened_confidence(trigger) * hedge, 2)
     best = max(cues, key=lambda c: (_RANK[c.status], c.confidence))
@@ -237,7 +97,7 @@ def _cues(trigger: Token) -> Iterator[_Cue]:
         collected.extend(cues)
         if stop:
             if _is_past_speech(head):  # "said direct talks would happen soon": "will", reported
-                collected = [_Cue(*BACKSHIFTED, c.word) if c.word in ("would", "'d") else c
+                collected = [_Cue(*rules.BACKSHIFTED, c.word) if c.word in ("would", "'d") else c
                              for c in collected]
             break
         token = head
@@ -275,9 +135,9 @@ def _step_in_phrase(token: Token, head: Token) -> tuple[Token, list[_Cue], bool]
         return head, [], False  # to the preposition; its head decides
     if head.pos_ in ("NOUN", "PROPN"):
         base = _base(head)
-        if base in CUE_NOUNS:
-            return head, [_Cue(*CUE_NOUNS[base], base), *_noun_negation(head)], False
-        if base in CLAIM_NOUNS:
+        if base in rules.CUE_NOUNS:
+            return head, [_Cue(*rules.CUE_NOUNS[base], base), *_noun_negation(head)], False
+        if base in rules.CLAIM_NOUNS:
             return head, list(_noun_negation(head)), False
         return None
     if head.pos_ in ("VERB", "AUX") and token.dep_ in ("prep", "pcomp"):
@@ -289,8 +149,8 @@ def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] |
     """Into the verb governing ``token`` when the verb says something about it: a cue verb (plan,
     threaten, deny …), a support verb (held talks), or a control verb (``going to``, ``is to``)."""
     base = _base(verb)
-    if _base(token) in CLAIM_NOUNS and base in DENY_CLAIM_VERBS:  # "dismissed claims that …"
-        return verb, [_Cue("denied", DENY_CLAIM_VERBS[base], base)], False
+    if _base(token) in rules.CLAIM_NOUNS and base in rules.DENY_CLAIM_VERBS:  # "dismissed claims that …"
+        return verb, [_Cue("denied", rules.DENY_CLAIM_VERBS[base], base)], False
     lexical = _lexical(verb, token)
     if lexical is not None:
         scoped = lexical.status != "negated"  # "did not rule out strikes": open, not negated
@@ -314,29 +174,30 @@ def _carries(verb: Token, token: Token) -> bool:
         return False
     base = _base(verb)
     if token.dep_ in ("nsubj", "nsubjpass"):
-        return base in OCCURRENCE_VERBS
+        return base in rules.OCCURRENCE_VERBS
     if token.dep_ in ("dobj", "attr"):
-        return base in LIGHT_VERBS
-    return token.dep_ == "prep" and base in PURPOSE_VERBS
+        return base in rules.LIGHT_VERBS
+    return token.dep_ == "prep" and base in rules.PURPOSE_VERBS
 
 
 _LEXICAL: tuple[tuple[Mapping[str, float], EventStatus], ...] = (
-    (DENY_VERBS, "denied"), (THREAT_VERBS, "threatened"), (NEGATING_VERBS, "negated"),
-    (HYPOTHETICAL_VERBS, "hypothetical"), (PLAN_VERBS, "planned"))
+    (rules.DENY_VERBS, "denied"), (rules.THREAT_VERBS, "threatened"), (rules.NEGATING_VERBS, "negated"),
+    (rules.HYPOTHETICAL_VERBS, "hypothetical"), (rules.PLAN_VERBS, "planned"))
 
 
 def _lexical(verb: Token, child: Token | None = None) -> _Cue | None:
     """The cue a governing verb (or adjective) gives its complement by its meaning."""
     base = _base(verb)
-    if base in _PARTICLE and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE[base] for c in verb.children):
+    if base in rules.PARTICLE and not any(c.dep_ == "prt" and c.lower_ == rules.PARTICLE[base]
+                                          for c in verb.children):
         return None
     if child is not None and child.dep_ == "nsubj":
         return None  # "the plan failed" is about the plan's subject position, not its complement
     for table, status in _LEXICAL:
         if base in table:
             return _Cue(status, table[base], base)
-    if base in ONGOING_VERBS and (verb.tag_ in ("VBZ", "VBP") or _is_progressive(verb)):
-        return _Cue("ongoing", ONGOING_VERBS[base], base)
+    if base in rules.ONGOING_VERBS and (verb.tag_ in ("VBZ", "VBP") or _is_progressive(verb)):
+        return _Cue("ongoing", rules.ONGOING_VERBS[base], base)
     return None
 
 
@@ -344,15 +205,15 @@ def _complement_cues(verb: Token, clause: Token) -> Iterator[_Cue]:
     """What a verb taking a clause (``denied that …``, ``threatened that …``, ``considering whether …``)
     says about it; a plain speech verb says nothing: the clause keeps its own status."""
     base = _base(verb)
-    if base in DENY_CLAIM_VERBS:
-        yield _Cue("denied", DENY_CLAIM_VERBS[base], base)
-    elif base in THREAT_VERBS:
-        yield _Cue("threatened", THREAT_VERBS[base], base)
-    elif base in HYPOTHETICAL_VERBS or any(c.dep_ == "mark" and c.lower_ == "whether"
+    if base in rules.DENY_CLAIM_VERBS:
+        yield _Cue("denied", rules.DENY_CLAIM_VERBS[base], base)
+    elif base in rules.THREAT_VERBS:
+        yield _Cue("threatened", rules.THREAT_VERBS[base], base)
+    elif base in rules.HYPOTHETICAL_VERBS or any(c.dep_ == "mark" and c.lower_ == "whether"
                                            for c in clause.children):
-        yield _Cue("hypothetical", HYPOTHETICAL_VERBS.get(base, 0.6), base)
-    elif base in PLAN_VERBS and not _is_speech(verb):
-        yield _Cue("planned", PLAN_VERBS[base], base)
+        yield _Cue("hypothetical", rules.HYPOTHETICAL_VERBS.get(base, 0.6), base)
+    elif base in rules.PLAN_VERBS and not _is_speech(verb):
+        yield _Cue("planned", rules.PLAN_VERBS[base], base)
 
 
 def _conj_cues(conj: Token, first: Token) -> Iterator[_Cue]:
@@ -370,17 +231,17 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
     """Negation, modals, conditions and (for the event's own verb) the progressive of one verb."""
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "neg" and low in NEGATIONS:
+        if child.dep_ == "neg" and low in rules.NEGATIONS:
             yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.9, low)
-        elif child.dep_ == "aux" and low in MODALS:
-            yield _Cue(*MODALS[low], low)
-        elif child.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
+        elif child.dep_ == "aux" and low in rules.MODALS:
+            yield _Cue(*rules.MODALS[low], low)
+        elif child.dep_ in ("mark", "advmod") and low in rules.CONDITIONAL_MARKS:
             yield _Cue("hypothetical", 0.6, low)
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                            for m in child.children):
             yield _Cue("hypothetical", 0.6, "if")
     if progressive and _is_progressive(verb) and not _is_past(verb):
-        ahead = any(t.lower_ in FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
+        ahead = any(t.lower_ in rules.FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
                     or c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree)
         yield _Cue("planned", 0.7, "progressive") if ahead else _Cue("ongoing", 0.8, "progressive")
 
@@ -389,10 +250,10 @@ def _noun_cues(noun: Token) -> Iterator[_Cue]:
     yield from _noun_negation(noun)
     for child in noun.children:
         word = child.lower_
-        if child.dep_ in ("amod", "compound", "nmod") and word in NOUN_MODIFIERS:
-            yield _Cue(*NOUN_MODIFIERS[word], word)
-        elif child.dep_ == "acl" and _base(child) in PLAN_VERBS:  # "a meeting planned for Friday"
-            yield _Cue("planned", PLAN_VERBS[_base(child)], _base(child))
+        if child.dep_ in ("amod", "compound", "nmod") and word in rules.NOUN_MODIFIERS:
+            yield _Cue(*rules.NOUN_MODIFIERS[word], word)
+        elif child.dep_ == "acl" and _base(child) in rules.PLAN_VERBS:  # "a meeting planned for Friday"
+            yield _Cue("planned", rules.PLAN_VERBS[_base(child)], _base(child))
 
 
 def _noun_negation(noun: Token) -> Iterator[_Cue]:
@@ -409,8 +270,8 @@ def _predicate_cues(copula: Token) -> Iterator[_Cue]:
         for word in words:
             if child.lower_ == "off" and word.lower_ == "table":
                 yield _Cue("negated", 0.7, "off the table")
-            elif word.lower_ in PREDICATE_WORDS:
-                yield _Cue(*PREDICATE_WORDS[word.lower_], word.lower_)
+            elif word.lower_ in rules.PREDICATE_WORDS:
+                yield _Cue(*rules.PREDICATE_WORDS[word.lower_], word.lower_)
 
 
 def _is_progressive(verb: Token) -> bool:
@@ -467,7 +328,7 @@ def date_of(trigger: Token, times: Sequence[TimeExpression]) -> EventDate | None
     if not heads:
         return None
     for anchor in _anchors(trigger, temporal=True):
-        found = [time for head, time in heads if _attached(head, anchor, TEMPORAL_PREPOSITIONS)]
+        found = [time for head, time in heads if _attached(head, anchor, rules.TEMPORAL_PREPOSITIONS)]
         if found:
             best = max(found, key=lambda t: _PRECISION_ORDER.index(precision_of(t.value or "") or "century"))
             return EventDate(best.value or "", precision_of(best.value or "") or "day", best.start, best.end)
@@ -501,7 +362,7 @@ def _attached(head: Token, anchor: Token, prepositions: frozenset[str]) -> bool:
     if head.dep_ != "pobj" or preposition.head != anchor or preposition.dep_ != "prep":
         return False
     word = preposition.lower_
-    return word in prepositions or (word == "for" and _base(anchor) in SCHEDULE_VERBS)
+    return word in prepositions or (word == "for" and _base(anchor) in rules.SCHEDULE_VERBS)
 
 
 def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
@@ -509,7 +370,7 @@ def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
     describe it, and the verbs it shares its clause with; for dates also the clause a ``when`` clause
     hangs from. Nearest first."""
     yield trigger
-    yield from (c for c in trigger.children if c.dep_ == "acl" and _base(c) in _DESCRIBING)
+    yield from (c for c in trigger.children if c.dep_ == "acl" and _base(c) in rules.DESCRIBING)
     token = trigger
     for _ in range(8):
         head = _same_clause_head(token, temporal=temporal)
@@ -519,28 +380,25 @@ def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
         token = head
 
 
-# Participles that describe a nominal event: "the encounter, held on Thursday", "a call planned for May".
-_DESCRIBING = SUPPORT_VERBS | SCHEDULE_VERBS
-
 
 def _same_clause_head(token: Token, *, temporal: bool) -> Token | None:
     dep, head = token.dep_, token.head
     if head == token:
         return None
     if dep == "xcomp":  # "went on to win"; not a cue verb: "decided on Monday to strike" is not Monday's
-        return head if _lexical(head) is None or _base(head) in SCHEDULE_VERBS else None
+        return head if _lexical(head) is None or _base(head) in rules.SCHEDULE_VERBS else None
     if dep == "conj" and not _has_subject(token):
         return head
     if dep == "pobj":
         return _same_clause_head(head, temporal=temporal) if head.dep_ == "prep" else None
     if _carries(head, token):
         return head  # "held talks", "the meeting took place", "traveled … for a meeting"
-    if dep == "nsubjpass" and _base(head) in SCHEDULE_VERBS:
+    if dep == "nsubjpass" and _base(head) in rules.SCHEDULE_VERBS:
         return head  # "the meeting is scheduled for Friday"
     if dep == "relcl" and _base(token) in ("lead", "result", "culminate"):
         return head  # "a raid that led to the capture": the capture is the raid's outcome
-    if temporal and dep == "advcl" and any(c.lower_ in SIMULTANEOUS_MARKS and c.dep_ in ("mark", "advmod")
-                                           for c in token.children):
+    if temporal and dep == "advcl" and any(c.lower_ in rules.SIMULTANEOUS_MARKS
+                                           and c.dep_ in ("mark", "advmod") for c in token.children):
         return head  # "began this month when troops …"
     return None
 
@@ -583,7 +441,8 @@ def _place_tokens(trigger: Token, places: Sequence[Place]) -> dict[int, int]:
 
 def _venue(anchor: Token, at: Mapping[int, int]) -> int | None:
     base = _base(anchor)
-    prepositions = LOCATIVE_PREPOSITIONS | (DIRECTIONAL_PREPOSITIONS if base in MOTION_WORDS else frozenset())
+    directional = rules.DIRECTIONAL_PREPOSITIONS if base in rules.MOTION_WORDS else frozenset()
+    prepositions = rules.LOCATIVE_PREPOSITIONS | directional
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
@@ -593,11 +452,11 @@ def _venue(anchor: Token, at: Mapping[int, int]) -> int | None:
         elif child.dep_ in ("compound", "nmod", "npadvmod") and anchor.pos_ in ("NOUN", "PROPN") \
                 and child.i in at:
             return at[child.i]
-        elif child.dep_ == "dobj" and base in VENUE_OBJECT_VERBS:
+        elif child.dep_ == "dobj" and base in rules.VENUE_OBJECT_VERBS:
             found = _place_in_phrase(child, at)
             if found is not None:
                 return found
-        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPOSITIONS:
+        elif child.dep_ == "prep" and child.lower_ in rules.PARTNER_PREPOSITIONS:
             found = _partner_place(child, at)
             if found is not None:
                 return found
@@ -611,7 +470,7 @@ def _partner_place(preposition: Token, at: Mapping[int, int]) -> int | None:
     partners += [c for p in partners for c in p.children if c.dep_ == "appos"]  # "the leader, Ana Ruiz"
     for partner in partners:
         for child in partner.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in rules.LOCATIVE_PREPOSITIONS:
                 found = next((at[o.i] for o in child.children if o.dep_ == "pobj" and o.i in at), None)
                 if found is not None:
                     return found
@@ -625,7 +484,7 @@ def _place_in_phrase(head: Token, at: Mapping[int, int]) -> int | None:
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.i in at:
             return at[child.i]
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in rules.LOCATIVE_PREPOSITIONS:
             found = next((at[o.i] for o in child.children if o.dep_ == "pobj" and o.i in at), None)
             if found is not None:
                 return found
@@ -640,10 +499,10 @@ def _in_dateline(token: Token) -> bool:
     """A place at the very start of the text, before a dash or "(AP)", with no verb before it:
     "CARACAS, Venezuela (AP) — …"."""
     doc = token.doc
-    if token.i >= DATELINE_TOKENS:
+    if token.i >= rules.DATELINE_TOKENS:
         return False
-    for t in doc[: DATELINE_TOKENS]:
-        if t.text in _DASHES or t.text == "(":
+    for t in doc[: rules.DATELINE_TOKENS]:
+        if t.text in rules.DASHES or t.text == "(":
             return token.i < t.i
         if t.pos_ not in ("PROPN", "NUM", "PUNCT", "SPACE"):
             return False  # "Officials in Caracas (…)" is a sentence, not a dateline
@@ -707,7 +566,7 @@ def _speech_verb(trigger: Token) -> Token | None:
         head = token.head
         if head == token:
             return None
-        if _is_speech(head) and _base(head) not in THREAT_VERBS \
+        if _is_speech(head) and _base(head) not in rules.THREAT_VERBS \
                 and token.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") \
                 and not _is_subject_of(trigger, head):
             return head
@@ -768,7 +627,7 @@ def _distinct(sources: Sequence[str]) -> tuple[str, ...]:
 
 def _is_speech(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and (token.lower_ in entity_rules.SPEECH_VERBS
-                                              or _base(token) in REPORT_VERBS)
+                                              or _base(token) in rules.REPORT_VERBS)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -782,13 +641,14 @@ def _base(token: Token) -> str:
 @cache
 def _forms() -> Mapping[str, str]:
     """Inflected form → base for every lexicon word: plans/planned/planning → plan."""
-    words = {*PLAN_VERBS, *THREAT_VERBS, *HYPOTHETICAL_VERBS, *DENY_CLAIM_VERBS, *NEGATING_VERBS,
-             *ONGOING_VERBS, *SUPPORT_VERBS, *SCHEDULE_VERBS, *MOTION_WORDS, *VENUE_OBJECT_VERBS,
-             *REPORT_VERBS, *CUE_NOUNS, *CLAIM_NOUNS, "be", "remain", "seem", "appear", "end", "culminate"}
+    words = {*rules.PLAN_VERBS, *rules.THREAT_VERBS, *rules.HYPOTHETICAL_VERBS, *rules.DENY_CLAIM_VERBS,
+             *rules.NEGATING_VERBS, *rules.ONGOING_VERBS, *rules.SUPPORT_VERBS, *rules.SCHEDULE_VERBS,
+             *rules.MOTION_WORDS, *rules.VENUE_OBJECT_VERBS, *rules.REPORT_VERBS, *rules.CUE_NOUNS,
+             *rules.CLAIM_NOUNS, "be", "remain", "seem", "appear", "end", "culminate"}
     forms = {form: word for word in words for form in _inflections(word)}
     forms.update({"is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
                   "being": "be", "'s": "be", "'re": "be", "’s": "be", "’re": "be", "'m": "be"})
-    forms.update(_IRREGULAR)
+    forms.update(rules.IRREGULAR)
     return forms
 
 

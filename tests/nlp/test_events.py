@@ -1,0 +1,136 @@
+"""Events: PLOVER type, mode, trigger, actors and recipients, passives, coordination, nominal triggers,
+designations, and no event where nothing happens. Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.nlp.events import find_events, lemmas, plover_type
+from newsgraph.nlp.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(english, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    doc: Doc = english(text)
+    return list(find_events(doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
+                            doc._.newsgraph_attributions, doc._.newsgraph_quotes))
+
+
+def _ids(participants) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [p.entity_id or p.text for p in participants]
+
+
+CASES = [
+    # text, type, mode, trigger, actors, recipients
+    ("Foreign Minister Renata Salinas met Peru's president, Lucas Ortega, in Lima on Tuesday.",
+     "CONSULT", None, "met", ["person:renata-salinas"], ["person:lucas-ortega"]),
+    ("Lucas Ortega was captured by Chilean special forces near the border.",
+     "COERCE", "arrest", "captured", ["Chilean special forces"], ["person:lucas-ortega"]),
+    ("Peru imposed sanctions on Bolivia.",
+     "SANCTION", None, "imposed sanctions", ["place:peru"], ["place:bolivia"]),
+    ("Bolivia threatened to cut ties with Chile.",
+     "THREATEN", "relations", "threatened", ["place:bolivia"], ["place:chile"]),
+    ("Gareth Holloway demanded that Peru release the detained journalists.",
+     "REQUEST", "yield", "demanded", ["person:gareth-holloway"], ["place:peru"]),
+    ("Navy drones carried out strikes on three smuggling boats off the coast of Ecuador.",
+     "ASSAULT", None, "strikes", ["Navy drones"], ["smuggling boats"]),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "trigger", "actors", "recipients"), CASES,
+                         ids=[c[1] + "-" + c[3] for c in CASES])
+def test_event_type_trigger_and_arguments(english, text: str, type_: str, mode: str | None, trigger: str,  # type: ignore[no-untyped-def]
+                                          actors: list[str], recipients: list[str]) -> None:
+    events = _events(english, text)
+    event = next(e for e in events if e.trigger.text == trigger)
+    assert (event.type, event.mode) == (type_, mode)
+    assert _ids(event.actors) == actors and _ids(event.recipients) == recipients
+    assert text[event.trigger.start:event.trigger.end] == trigger
+    assert event.sentence.start == 0 and event.sentence.end == len(text)
+    assert 0 < event.confidence <= 1
+
+
+def test_coordinated_recipients_with_an_appositive_name(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean special forces captured Lucas Ortega and his wife, Marta Quiroga, in a night raid."
+    capture = _events(english, text)[0]
+    assert capture.type == "COERCE" and capture.cameo == "173"
+    assert _ids(capture.recipients) == ["person:lucas-ortega", "person:marta-quiroga"]
+
+
+def test_nominal_triggers(english) -> None:  # type: ignore[no-untyped-def]
+    capture = _events(english, "The capture of Lucas Ortega shocked the region.")[0]
+    assert (capture.type, capture.trigger.text) == ("COERCE", "capture")
+    assert _ids(capture.recipients) == ["person:lucas-ortega"] and capture.actors == ()
+    buildup = _events(english, "The army's build-up along the Peruvian border alarmed Lima.")[0]
+    assert (buildup.type, buildup.mode, buildup.trigger.text) == ("MOBILIZE", "troops", "build-up")
+    assert "military" in buildup.contexts
+
+
+def test_a_meeting_between_two_people_has_both_as_actors(english) -> None:  # type: ignore[no-untyped-def]
+    text = ("The meeting between CIA Director Gareth Holloway and Prime Minister Inés Carrasco "
+            "lasted two hours.")
+    event = _events(english, text)[0]
+    assert (event.type, event.trigger.text) == ("CONSULT", "meeting")
+    assert _ids(event.actors) == ["person:gareth-holloway", "person:ines-carrasco"]
+    assert "intelligence" in event.contexts  # "CIA"
+
+
+def test_an_event_in_a_reported_clause_takes_the_pronoun_antecedent(english) -> None:  # type: ignore[no-untyped-def]
+    event = _events(english, "Prime Minister Inés Carrasco said she will call Lucas Ortega next week.")[0]
+    assert (event.type, event.mode, event.cameo) == ("CONSULT", "phone", "041")
+    assert _ids(event.actors) == ["person:ines-carrasco"]
+    assert _ids(event.recipients) == ["person:lucas-ortega"]
+
+
+@pytest.mark.parametrize(("text", "label", "authority"), [
+    ("Peru designated the Black Condor Brigade a foreign terrorist organization on Monday.",
+     "foreign terrorist organization", "place:peru"),
+    ("Peru designated the Black Condor Brigade as a terrorist group.", "terrorist group", "place:peru"),
+])
+def test_designation_is_a_sanction_with_label_authority_and_target(english, text: str, label: str,  # type: ignore[no-untyped-def]
+                                                                   authority: str) -> None:
+    event = _events(english, text)[0]
+    assert event.type == "SANCTION" and event.designation is not None
+    assert event.designation.label == label
+    assert event.designation.authority is not None and event.designation.authority.entity_id == authority
+    assert event.designation.target is not None
+    assert event.designation.target.entity_id == "org:black-condor-brigade"
+    assert "terrorism" in event.contexts
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was mild on Tuesday.",
+    "Renata Salinas refused to comment on the report.",
+    "The mine failed to meet demand for copper last year.",
+])
+def test_no_event(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(english, text) == []
+
+
+def test_ids_run_in_text_order(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Peru imposed sanctions on Bolivia. Bolivia threatened to cut ties with Chile.")
+    assert [e.id for e in events] == ["ev1", "ev2"]
+    assert [e.type for e in events] == ["SANCTION", "THREATEN"]
+    assert events[0].trigger.start < events[1].trigger.start
+
+
+def test_plover_type_codes_a_planned_cooperation_as_agree() -> None:
+    from dataclasses import replace
+
+    from newsgraph.nlp.records import Mention, Sentence
+
+    meeting = Event("ev1", "CONSULT", None, (), "040", Mention(0, 4, "meet"), Sentence(0, 10), (), (),
+                    None, None, "planned", (), 0.8)
+    assert plover_type(meeting) == "AGREE"
+    assert plover_type(replace(meeting, type="ASSAULT")) == "THREATEN"
+    assert plover_type(replace(meeting, status="happened")) == "CONSULT"
+
+
+@pytest.mark.parametrize(("word", "tag", "lemma"), [
+    ("captured", "VBN", "capture"), ("met", "VBD", "meet"), ("sanctions", "NNS", "sanction"),
+    ("planning", "VBG", "plan"), ("suing", "VBG", "sue"), ("rallies", "VBZ", "rally"),
+])
+def test_lemmas_without_a_lemmatizer(word: str, tag: str, lemma: str) -> None:
+    assert lemma in lemmas(word, tag)
