@@ -11,6 +11,7 @@ import http.server
 import io
 import json
 import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from click.testing import CliRunner, Result
 
 from newsgraph.cli import cli
 from newsgraph.export import CSV_COLUMNS
+from newsgraph.store import SQLiteStore
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 FIRST_RUN = "17 stored, 0 already stored, 1 near-duplicate, 0 failed"
@@ -403,7 +405,7 @@ def test_the_group_help_lists_every_command() -> None:
 def test_the_commands_are_click_commands() -> None:
     assert isinstance(cli, click.Group)
     assert sorted(cli.commands) == [
-        "articles", "entity", "eval", "export", "extract", "ingest", "process", "show", "stats"]
+        "articles", "entity", "eval", "events", "export", "extract", "ingest", "process", "show", "stats"]
 
 
 def test_version() -> None:
@@ -457,3 +459,178 @@ def test_ingest_fetches_a_url_from_this_machine_only_with_allow_private(
     shown = json.loads(invoke(["show", "1", "--db", db, "--json"]).stdout)
     assert shown["url"] == "https://limacourier.example/politics/2026/03/26/peru-chile-agree-path-to-free-trawler-crew"
     assert shown["source"] == f"{local_site}/talks.html"
+
+
+# events (the invented story of conftest.py, hand-built extractions: no model) -------------------------
+
+def events_json(db: Path, *args: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = as_json(invoke(["events", "--json", "--db", str(db), *args]))
+    return rows
+
+
+def event_keys(rows: list[dict[str, Any]]) -> list[str]:
+    return [f"{r['source']}/{r['event_id']}" for r in rows]
+
+
+def test_events_lists_one_line_per_event_by_date(event_db: Path) -> None:
+    result = invoke(["events", "--db", str(event_db)])
+
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [one_line(line) for line in result.stdout.splitlines()]
+    assert lines == [
+        "2026-W02 THREATEN threatened Venezuela → the envoy “threatened” Coast Wire #2",
+        "2026-01-15 CONSULT/visit happened Tomas Elland → Marta Quiroga @ Caracas (VE) “met” "
+        "Harbour Ledger #1",
+        "2026-01-16 (pub.) SANCTION happened United States → Venezuela “sanctioned” Harbour Ledger #1",
+        "2026-01-16 (pub.) SANCTION planned United States “sanctions” Harbour Ledger ← officials #1",
+        "undated SANCTION happened United States → Cartel del Norte “designated” "
+        "(foreign terrorist organization) unknown outlet #3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--type", "sanction"], ["talks.txt/ev2", "talks.txt/ev3", "cartel.txt/ev1"]),
+        (["--type", "SANCTION", "--status", "planned"], ["talks.txt/ev3"]),
+        (["--entity", "Venezuela"], ["envoy.txt/ev1", "talks.txt/ev2"]),
+        (["--entity", "quiroga"], ["talks.txt/ev1"]),
+        (["--entity", "place:venezuela", "--entity", "United States"], ["talks.txt/ev2"]),
+        (["--since", "2026-01-12"], ["talks.txt/ev1", "talks.txt/ev2", "talks.txt/ev3"]),
+        (["--since", "2026-01-10", "--until", "January 15, 2026"], ["envoy.txt/ev1", "talks.txt/ev1"]),
+        (["--place", "Caracas"], ["talks.txt/ev1"]),
+        (["--outlet", "Coast Wire"], ["envoy.txt/ev1"]),
+        (["--limit", "2", "--offset", "1"], ["talks.txt/ev1", "talks.txt/ev2"]),
+    ],
+)
+def test_events_filters(event_db: Path, args: list[str], expected: list[str]) -> None:
+    assert event_keys(events_json(event_db, *args)) == expected
+
+
+def test_events_json_has_participants_place_and_citation(event_db: Path) -> None:
+    [row] = events_json(event_db, "--type", "CONSULT")
+
+    assert [(p["role"], p["entity_id"], p["name"]) for p in row["participants"]] == [
+        ("actor", "person:tomas-elland", "Tomas Elland"),
+        ("recipient", "person:marta-quiroga", "Marta Quiroga")]
+    assert (row["place"]["name"], row["date"], row["dated_by"]) == ("Caracas", "2026-01-15", "event")
+    assert (row["outlet"], row["url"]) == ("Harbour Ledger", "https://ledger.example/talks")
+    assert row["sentence"] == "Tomas Elland met Marta Quiroga in Caracas on 15 January."
+
+
+@pytest.mark.parametrize(("option", "value", "listed"), [
+    ("--type", "BOMBARD", "AGREE, CONSULT, SUPPORT"),
+    ("--status", "rumoured", "happened, ongoing, planned, threatened, negated, hypothetical, denied"),
+])
+def test_events_refuses_an_unknown_type_or_status_listing_the_valid_ones(
+    event_db: Path, option: str, value: str, listed: str
+) -> None:
+    result = invoke(["events", option, value, "--db", str(event_db)])
+
+    assert result.exit_code == 2
+    assert f"'{value}' is not one of {listed}" in one_line(result.stderr)
+
+
+def test_events_entity_that_matches_nothing_is_a_usage_error(event_db: Path) -> None:
+    result = invoke(["events", "--entity", "Piet Oduya", "--db", str(event_db)])
+
+    assert result.exit_code == 2
+    assert "no entity matches 'Piet Oduya'" in one_line(result.stderr)
+
+
+def test_events_entity_that_matches_several_lists_them(tmp_path: Path, store_story: Any,
+                                                       story_record: Any) -> None:
+    db = tmp_path / "two.db"
+    with SQLiteStore(db) as store:
+        ids = store_story(store)
+        record = story_record(store.get_article(ids["talks.txt"]).text, "talks.txt", "Harbour Ledger")
+        record["entities"].append({"id": "person:ines-quiroga", "name": "Ines Quiroga", "type": "PERSON",
+                                   "kb_id": None, "mentions": [{"start": 0, "end": 5, "text": "Ines"}]})
+        store.save_extraction(ids["talks.txt"], "test 2", record)
+
+    result = invoke(["events", "--entity", "Quiroga", "--db", str(db)])
+
+    assert result.exit_code == 2
+    message = one_line(result.stderr)
+    assert "'Quiroga' matches several entities" in message
+    assert "person:marta-quiroga" in message and "person:ines-quiroga" in message
+    assert event_keys(events_json(db, "--entity", "person:marta-quiroga")) == ["talks.txt/ev1"]
+
+
+def test_events_on_a_database_without_events(tmp_path: Path) -> None:
+    result = invoke(["events", "--db", str(tmp_path / "empty.db")])
+
+    assert (result.exit_code, result.stdout.strip()) == (0, "no events")
+
+
+def test_events_with_a_filter_that_matches_nothing(event_db: Path) -> None:
+    assert invoke(["events", "--type", "AID", "--db", str(event_db)]).stdout.strip() == "no events match"
+
+
+def test_events_bad_date_is_a_usage_error(event_db: Path) -> None:
+    assert invoke(["events", "--since", "soonish", "--db", str(event_db)]).exit_code == 2
+
+
+# export of events -------------------------------------------------------------------------------------
+
+def test_export_plover_to_standard_output(event_db: Path) -> None:
+    result = invoke(["export", "--format", "plover", "--db", str(event_db)])
+
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["2-ev1", "1-ev1", "1-ev2", "1-ev3", "3-ev1"]
+    talks = records[1]
+    assert (talks["date"], talks["event"], talks["mode"], talks["event_text"]) == (
+        "2026-01-15", ["CONSULT"], ["visit"], ["met"])
+    assert talks["event_loc"]["name"] == "Caracas" and talks["event_loc"]["cc3"] == "VEN"
+    assert records[2]["actor"][0]["code"] == "USA" and records[2]["recipient"][0]["code"] == "VEN"
+
+
+def test_export_gdelt_to_a_file(event_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+
+    result = invoke(["export", "--format", "gdelt", "--out", str(out), "--db", str(event_db)])
+
+    assert (result.exit_code, result.stderr.strip()) == (0, f"exported 5 events to {out}")
+    rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()]
+    assert {len(row) for row in rows} == {61}
+    assert [row[26] for row in rows] == ["130", "042", "163", "160", "172"]  # EventCode
+
+
+def test_export_events_csv_has_a_header(event_db: Path) -> None:
+    from newsgraph.export_events import EVENT_COLUMNS
+
+    result = invoke(["export", "--format", "events-csv", "--db", str(event_db)])
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert tuple(rows[0]) == EVENT_COLUMNS and len(rows) == 5
+
+
+def test_export_events_parquet_needs_a_file(event_db: Path) -> None:
+    result = invoke(["export", "--format", "events-parquet", "--db", str(event_db)])
+
+    assert result.exit_code == 2
+    assert "give --out FILE" in result.stderr
+
+
+def test_export_events_parquet(event_db: Path, tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "events.parquet"
+
+    result = invoke(["export", "--format", "events-parquet", "--out", str(out), "--db", str(event_db)])
+
+    assert result.exit_code == 0, result.stderr
+    assert parquet.read_table(out).column("event_id").to_pylist() == ["ev1", "ev1", "ev2", "ev3", "ev1"]
+
+
+def test_export_events_parquet_without_pyarrow_says_what_to_install(
+    event_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # an import of it now fails
+    out = tmp_path / "events.parquet"
+
+    result = invoke(["export", "--format", "events-parquet", "--out", str(out), "--db", str(event_db)])
+
+    assert result.exit_code == 1
+    assert "pip install 'newsgraph[parquet]'" in one_line(result.stderr)
+    assert list(tmp_path.glob("*.parquet*")) == [] and list(tmp_path.glob(".events*")) == []

@@ -23,10 +23,13 @@ from rich.table import Table
 from newsgraph.dates import DateParseError, parse_date
 from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.export import FORMATS, article_record, export_to_path, write_export
+from newsgraph.export_events import BINARY_FORMATS, EVENT_FORMATS, export_events_to_path, write_events
+from newsgraph.names import slug
+from newsgraph.nlp.records import EVENT_STATUSES, EVENT_TYPES  # plain records: no spaCy
 from newsgraph.pipeline import ingest as run_ingest
 from newsgraph.records import IngestOutcome, Metadata, PartialDate
 from newsgraph.settings import Settings
-from newsgraph.store import Store, open_store
+from newsgraph.store import EventQuery, EventRow, Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATUS_LABELS = {
@@ -312,15 +315,106 @@ def entity(name: str, db: Path | None, as_json: bool) -> None:
         out.print("[dim]other matches: " + escape(", ".join(m[0] for m in matches[1:])) + "[/]")
 
 
+# events -------------------------------------------------------------------------------------------
+
+def _one_of(values: tuple[str, ...], normal: Callable[[str], str]
+            ) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A callback accepting ``values`` in any case and listing them, as written, when given another."""
+    def check(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value is None or normal(value) in values:
+            return None if value is None else normal(value)
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+    return check
+
+
+@cli.command()
+@click.option("--type", "kind", metavar="TYPE", callback=_one_of(EVENT_TYPES, str.upper),
+              help=f"Only events of this PLOVER type: {', '.join(EVENT_TYPES)}.")
+@click.option("--status", metavar="STATUS", callback=_one_of(EVENT_STATUSES, str.lower),
+              help=f"Only events with this status: {', '.join(EVENT_STATUSES)}.")
+@click.option("--entity", "entities", multiple=True, metavar="NAME",
+              help="Only events NAME takes part in, found as `newsgraph entity` finds it; repeat the "
+                   "option for events they all take part in.")
+@click.option("--since", callback=_date_option, metavar="DATE",
+              help="Only events on or after DATE; an undated event counts as on its publication date.")
+@click.option("--until", callback=_date_option, metavar="DATE", help="Only events on or before DATE.")
+@click.option("--place", metavar="PLACE",
+              help="Only events at this place, or in this country (ISO 3166 code: VE).")
+@click.option("--outlet", metavar="NAME", help="Only events reported by this outlet.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@db_option
+@json_option
+def events(kind: str | None, status: str | None, entities: tuple[str, ...], since: PartialDate | None,
+           until: PartialDate | None, place: str | None, outlet: str | None, limit: int, offset: int,
+           db: Path | None, as_json: bool) -> None:
+    """List events by date: what was done, planned, threatened or denied, by whom, to whom, where.
+
+    Example:
+
+        newsgraph events --type SANCTION --entity Maduro --since 2026-01
+    """
+    with _store(_settings(db=db)) as store:
+        query = EventQuery(
+            types=(kind,) if kind else (), statuses=(status,) if status else (),
+            entity_ids=tuple(_entity_id(store, name) for name in entities), outlet=outlet, place=place,
+            since=since.iso if since else None, until=until.iso if until else None,
+            limit=limit, offset=offset)
+        rows = store.events(query)
+    if as_json:
+        _print_json([asdict(row) for row in rows])
+        return
+    if not rows:
+        out.print("no events" + (" match" if query != EventQuery(limit=limit, offset=offset) else ""))
+    for row in rows:
+        out.print(_event_line(row))
+
+
+def _entity_id(store: Store, name: str) -> str:
+    """The one entity ``name`` names: an id, a name or a surname, as for ``newsgraph entity``."""
+    matches = store.find_entities(name)
+    exact = [m for m in matches if m[0] == name or m[0].split(":", 1)[-1] == slug(name)]
+    if len(exact) == 1 or len(matches) == 1:
+        return (exact or matches)[0][0]
+    if not matches:
+        raise click.BadParameter(f"no entity matches {name!r} (see `newsgraph entity`; run `newsgraph "
+                                 "process` if articles were ingested with --no-extract)",
+                                 param_hint="--entity")
+    listed = ", ".join(f"{m[0]} ({_plural(m[3], 'mention')})" for m in matches[:8])
+    raise click.BadParameter(f"{name!r} matches several entities: {listed}; give one of these ids",
+                             param_hint="--entity")
+
+
+def _event_line(row: EventRow) -> str:
+    """One event on one line: date, type/mode, status, who → whom, @ where, “trigger”, on whose word."""
+    if row.dated_by == "event":
+        when = f"{row.date:<17}"
+    elif row.when_start:
+        when = f"[dim]{row.when_start + ' (pub.)':<17}[/]"
+    else:
+        when = f"[dim]{'undated':<17}[/]"
+    who = ", ".join(p.name or p.text for p in row.actors) or "?"
+    if row.recipients:
+        who += " → " + ", ".join(p.name or p.text for p in row.recipients)
+    where = ""
+    if row.place is not None and row.place.name:
+        country = row.place.country_code if row.place.feature != "country" else None
+        where = f"  @ {row.place.name}" + (f" ({country})" if country else "")
+    source = " ← ".join(row.attribution) or row.outlet or "unknown outlet"
+    kind = row.type + (f"/{row.mode}" if row.mode else "")
+    label = f" ({row.designation.label})" if row.designation else ""
+    return (f"{when} {kind:<20} {row.status:<12} {escape(who)}{escape(where)}  “{escape(row.trigger)}”"
+            f"{escape(label)}  [dim]{escape(source)} #{row.article_id}[/]")
+
 @cli.command("eval")
-@click.argument("suites", nargs=-1, type=click.Choice(["ner", "times", "places"]))
+@click.argument("suites", nargs=-1, type=click.Choice(["ner", "times", "places", "events"]))
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of gold corpora [default: ../shared/eval beside the working copy].")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Fail (exit 1) when a figure falls below its floor in this file.")
 @json_option
 def evaluate(suites: tuple[str, ...], data: Path | None, baseline: Path | None, as_json: bool) -> None:
-    """Score extraction on public gold corpora: ner, times, places (default: all).
+    """Score extraction on public gold corpora: ner, times, places, events (default: all).
 
     Example:
 
@@ -417,23 +511,41 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_FORMATS)), default="json",
+              show_default=True,
+              help="Articles: json, jsonl, csv. Events: plover, gdelt, events-jsonl, events-csv, "
+                   "events-parquet (needs --out and the parquet extra).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
 @db_option
 def export(fmt: str, out_path: Path | None, db: Path | None) -> None:
-    """Export every article with its cleaned and raw text, paragraphs and removals.
+    """Export every article with its text and extraction, or every event (PLOVER, GDELT, tables).
 
     Example:
 
         newsgraph export --format jsonl --out articles.jsonl
+        newsgraph export --format plover --out events.jsonl
     """
+    if fmt in EVENT_FORMATS:
+        _export_events(fmt, out_path, db)
+        return
     with _store(_settings(db=db)) as store:
         if out_path is None:
             write_export(store.iter_articles(), fmt, sys.stdout, store.extraction)
             return
         count = export_to_path(store.iter_articles(), fmt, out_path, store.extraction)
     err.print(f"exported {count} article(s) to {escape(str(out_path))}")
+
+
+def _export_events(fmt: str, out_path: Path | None, db: Path | None) -> None:
+    if out_path is None and fmt in BINARY_FORMATS:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
+    with _store(_settings(db=db)) as store:
+        if out_path is None:
+            write_events(store.iter_events(), fmt, sys.stdout)
+            return
+        count = export_events_to_path(store.iter_events(), fmt, out_path)
+    err.print(f"exported {_plural(count, 'event')} to {escape(str(out_path))}")
 
 
 @cli.command()

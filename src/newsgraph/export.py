@@ -7,9 +7,9 @@ import json
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 from newsgraph.errors import ExportError
 from newsgraph.records import Article, Paragraph, PartialDate
@@ -75,7 +75,7 @@ def write_export(articles: Iterable[Article], fmt: str, out: IO[str],
 def export_to_path(articles: Iterable[Article], fmt: str, path: Path,
                    extraction_of: ExtractionOf | None = None) -> int:
     """Export to ``path`` atomically: a failed export leaves any earlier file untouched."""
-    with _atomic_file(path) as out:
+    with atomic_file(path) as out:
         return write_export(articles, fmt, out, extraction_of)
 
 
@@ -125,14 +125,27 @@ _WRITERS: dict[str, Callable[[Iterator[dict[str, Any]], IO[str]], int]] = {
 }
 
 
+@overload
+def atomic_file(path: Path, *, binary: Literal[False] = False) -> AbstractContextManager[IO[str]]: ...
+@overload
+def atomic_file(path: Path, *, binary: Literal[True]) -> AbstractContextManager[IO[bytes]]: ...
+
+
+def atomic_file(path: Path, *, binary: bool = False) -> AbstractContextManager[IO[Any]]:
+    """A new file beside ``path`` (UTF-8 text, or bytes with ``binary``) that replaces ``path`` only
+    when the block completes; on any failure it is removed and ``path`` is left as it was."""
+    return _atomic_file(path, binary)
+
+
 @contextmanager
-def _atomic_file(path: Path) -> Iterator[IO[str]]:
+def _atomic_file(path: Path, binary: bool) -> Iterator[IO[Any]]:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise ExportError(f"{path}: the folder {directory} does not exist")
     handle, temp = _new_temp_file(directory, path.name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        opened = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        with opened as out:
             yield out
         os.replace(temp, path)
     except BaseException:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsgraph.errors import StoreError
-from newsgraph.store import SQLiteStore, migrations, open_store
+from newsgraph.pipeline import ingest_document
+from newsgraph.records import Metadata, PartialDate, RawDocument
+from newsgraph.settings import Settings
+from newsgraph.store import EventQuery, SQLiteStore, migrations, open_store
 from newsgraph.store import sqlite as sqlite_store
 
 NAMES = [m.name for m in migrations.MIGRATIONS]
@@ -157,3 +163,35 @@ def test_open_store_accepts_memory() -> None:
         assert store.stats().migrations == tuple(NAMES)
     finally:
         store.close()
+
+
+def test_an_m005_database_upgrades_in_place_and_lists_the_events_of_its_extractions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    story_record: Callable[[str, str, str | None], dict[str, Any]],
+) -> None:
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", migrations.MIGRATIONS[:5])
+    text = ("Tomas Elland met Marta Quiroga in Caracas on 15 January.\n\n"  # the story's talks.txt
+            "The United States sanctioned Venezuela over the vote.\n\n"
+            "Officials said Washington plans further sanctions.")
+    with SQLiteStore(path) as old:
+        assert old.migrations()[-1] == "m005_extractions"
+        document = RawDocument("old.txt", text.encode(), "text/plain",
+                               Metadata(published=PartialDate("2026-01-16", "day")), text=text)
+        article_id = ingest_document(document, old, Settings(), Metadata()).article_id
+        undated = ingest_document(RawDocument("older.txt", b"No events here.", "text/plain", Metadata(),
+                                              text="No events here."), old, Settings(), Metadata()).article_id
+    record = story_record(text, "talks.txt", None)
+    with sqlite3.connect(path) as db:  # as an m005 store wrote them: the events only in the JSON
+        db.executemany("INSERT INTO extractions VALUES (?, 'old 1', ?, '2026-01-16T12:00:00+00:00')",
+                       [(article_id, json.dumps(record)), (undated, json.dumps({"entities": []}))])
+    monkeypatch.undo()
+
+    with SQLiteStore(path) as upgraded:
+        assert list(upgraded.migrations()) == NAMES
+        events = upgraded.events()
+        assert [(e.article_id, e.event_id, e.type, e.when_start) for e in events] == [
+            (article_id, "ev1", "CONSULT", "2026-01-15"), (article_id, "ev2", "SANCTION", "2026-01-16"),
+            (article_id, "ev3", "SANCTION", "2026-01-16")]
+        assert {e.extraction_version for e in events} == {"old 1"}
+        assert upgraded.events(EventQuery(entity_ids=("place:united-states",))) == events[1:]

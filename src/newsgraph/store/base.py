@@ -84,6 +84,116 @@ class EntityOverview:
     mentions: int
 
 
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events to list. Filters combine: an event must pass every one given.
+
+    ``entity_ids``: every one of them takes part (as actor or recipient). ``since``/``until``: ISO 8601
+    dates at any precision; an event passes when its *when* (its own date, or its article's publication
+    date when the text gives none) overlaps them, so events with neither never pass a date filter.
+    ``place``: a place name or an ISO 3166 alpha-2 country code, case ignored. ``limit`` None: all.
+    """
+
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    entity_ids: tuple[str, ...] = ()
+    outlet: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article_id: int | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    """An actor or recipient: ``entity_id``, ``name`` and ``kb_id`` (``geonames:N`` for a resolved place)
+    when it is a named entity, and the words the text names it with."""
+
+    role: str
+    entity_id: str | None
+    name: str | None
+    kb_id: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where an event happened, copied from the extraction's places layer."""
+
+    name: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str | None
+
+
+@dataclass(frozen=True)
+class EventDesignation:
+    """A legal act's label, who made it and whom it names (texts and entity ids), and from when."""
+
+    label: str
+    authority: str | None
+    authority_id: str | None
+    target: str | None
+    target_id: str | None
+    effective: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One stored event with its article's citation details.
+
+    ``date``/``date_precision`` are the event's own date as the text gives it. ``when_start``/``when_end``
+    are the days it covers (``YYYY-MM-DD``), from that date or, with ``dated_by`` ``published``, from the
+    article's publication date; all three are None when neither is known. Offsets index the article's
+    cleaned text; ``sentence`` is the text of the sentence reporting the event.
+    """
+
+    article_id: int
+    event_id: str
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str | None
+    status: str
+    reported: bool
+    attribution: tuple[str, ...]
+    confidence: float
+    date: str | None
+    date_precision: str | None
+    when_start: str | None
+    when_end: str | None
+    dated_by: str | None
+    place: EventPlace | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    in_lead: bool
+    participants: tuple[EventParticipant, ...]
+    designation: EventDesignation | None
+    outlet: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str
+    extracted_at: str
+    extraction_version: str
+
+    @property
+    def actors(self) -> tuple[EventParticipant, ...]:
+        return tuple(p for p in self.participants if p.role == "actor")
+
+    @property
+    def recipients(self) -> tuple[EventParticipant, ...]:
+        return tuple(p for p in self.participants if p.role == "recipient")
+
+
 class Store(Protocol):
     """Persistence of articles. Every write is one transaction: all of an article, or none of it."""
 
@@ -118,7 +228,8 @@ class Store(Protocol):
     def stats(self) -> StoreStats: ...
 
     def save_extraction(self, article_id: int, version: str, record: dict[str, Any]) -> None:
-        """Store what extraction found in an article, replacing what an earlier run stored."""
+        """Store what extraction found in an article (its events included), replacing what an earlier
+        run stored, in one transaction."""
         ...
 
     def extraction(self, article_id: int) -> dict[str, Any] | None:
@@ -135,5 +246,13 @@ class Store(Protocol):
         ...
 
     def entity_overview(self, entity_id: str) -> EntityOverview | None: ...
+
+    def events(self, query: EventQuery | None = None) -> list[EventRow]:
+        """Events matching ``query`` (default: all), by when they happened, then article and text order."""
+        ...
+
+    def iter_events(self, query: EventQuery | None = None) -> Iterator[EventRow]:
+        """As ``events``, streamed: for exports of any size."""
+        ...
 
     def close(self) -> None: ...

@@ -17,8 +17,20 @@ from typing import Any
 from newsgraph.errors import ArticleNotFoundError, StoreError
 from newsgraph.names import slug
 from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
-from newsgraph.store.base import ArticleSummary, EntityOverview, EntityRole, NewArticle, StoreStats
-from newsgraph.store.migrations import MIGRATIONS
+from newsgraph.store.base import (
+    ArticleSummary,
+    EntityOverview,
+    EntityRole,
+    EventDesignation,
+    EventParticipant,
+    EventPlace,
+    EventQuery,
+    EventRow,
+    NewArticle,
+    StoreStats,
+)
+from newsgraph.store.event_rows import event_rows, interval
+from newsgraph.store.migrations import MIGRATIONS, insert_events
 
 _SUMMARY_COLUMNS = "a.id, a.title, a.outlet, a.published, a.source, a.duplicate_of"
 _ARTICLE_COLUMNS = (
@@ -247,10 +259,12 @@ class SQLiteStore:
     # Extractions ----------------------------------------------------------------------------------
 
     def save_extraction(self, article_id: int, version: str, record: dict[str, Any]) -> None:
-        """Replace the article's extraction, its entity mentions and its roles in one transaction."""
+        """Replace the article's extraction, its entity mentions, roles and events in one transaction."""
         try:
             with self._transaction() as db:
-                for table in ("extractions", "entity_mentions", "roles"):
+                row = db.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+                events = event_rows(article_id, record, row[0] if row else None)
+                for table in ("extractions", "entity_mentions", "roles", "events"):
                     db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
                 db.execute(
                     "INSERT INTO extractions (article_id, version, data, extracted_at) VALUES (?, ?, ?, ?)",
@@ -268,6 +282,7 @@ class SQLiteStore:
                     [(article_id, r["entity_id"], r["title"], r["organization"], r["status"], r["as_of"],
                       r["start"], r["end"]) for r in record.get("roles", [])],
                 )
+                insert_events(db, events)
         except sqlite3.Error as e:
             raise StoreError(
                 f"{self.path}: could not store the extraction of article {article_id}: {e}") from e
@@ -333,6 +348,36 @@ class SQLiteStore:
             (entity_id,),
         )
         return tuple(EntityRole(*row) for row in rows)
+
+    # Events -----------------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> list[EventRow]:
+        return list(self.iter_events(query))
+
+    def iter_events(self, query: EventQuery | None = None) -> Iterator[EventRow]:
+        """Events by when (undated last), article and position; participants are read a page at a time."""
+        query = query or EventQuery()
+        where, params = _event_filters(query)
+        cursor = self._query(
+            f"SELECT {_EVENT_SELECT} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"JOIN extractions x ON x.article_id = e.article_id {where} "
+            "ORDER BY e.when_start IS NULL, e.when_start, e.article_id, e.position LIMIT ? OFFSET ?",
+            (*params, -1 if query.limit is None else query.limit, query.offset),
+        )
+        while page := cursor.fetchmany(_EVENT_PAGE):
+            participants = self._participants([row[0] for row in page])
+            for row in page:
+                yield _event_row(row, participants.get(row[0], ()))
+
+    def _participants(self, event_rows: list[int]) -> dict[int, tuple[EventParticipant, ...]]:
+        marks = ",".join("?" * len(event_rows))
+        found: dict[int, list[EventParticipant]] = {}
+        for event_row, *fields in self._query(
+            f"SELECT event_row, role, entity_id, name, kb_id, text FROM event_participants "
+            f"WHERE event_row IN ({marks}) ORDER BY event_row, position", event_rows,
+        ).fetchall():
+            found.setdefault(event_row, []).append(EventParticipant(*fields))
+        return {key: tuple(value) for key, value in found.items()}
 
     def close(self) -> None:
         self._db.close()
@@ -401,6 +446,87 @@ class SQLiteStore:
             (article_id,),
         )
         return tuple(Removal(*row) for row in rows)
+
+
+_EVENT_SELECT = (
+    "e.id, e.article_id, e.event_id, e.type, e.mode, e.contexts, e.cameo, e.status, e.reported, "
+    "e.attribution, e.confidence, e.date_value, e.date_precision, e.when_start, e.when_end, e.dated_by, "
+    "e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_geonameid, e.place_feature, "
+    "e.trigger_text, e.trigger_start, e.trigger_end, "
+    "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.sentence_start, "
+    "e.sentence_end, e.in_lead, e.designation, a.outlet, a.url, a.title, a.published, a.source, "
+    "x.extracted_at, x.version"
+)
+# Events read per round trip for their participants: one query per page, not one per event.
+_EVENT_PAGE = 500
+
+
+def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause of ``query`` and its parameters; user values only ever reach SQL as parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, values in (("e.type", query.types), ("e.status", query.statuses)):
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    for entity_id in query.entity_ids:
+        clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.event_row = e.id "
+                       "AND p.entity_id = ?)")
+        params.append(entity_id)
+    if query.outlet is not None:
+        clauses.append("lower(a.outlet) = lower(?)")
+        params.append(query.outlet)
+    if query.place is not None:
+        clauses.append("(lower(e.place_name) = lower(?) OR upper(e.place_country) = upper(?))")
+        params.extend((query.place, query.place))
+    if query.since is not None:
+        clauses.append("e.when_end >= ?")
+        params.append(_bound(query.since, "since")[0])
+    if query.until is not None:
+        clauses.append("e.when_start <= ?")
+        params.append(_bound(query.until, "until")[1])
+    if query.article_id is not None:
+        clauses.append("e.article_id = ?")
+        params.append(query.article_id)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _bound(value: str, name: str) -> tuple[str, str]:
+    days = interval(value)
+    if days is None:
+        raise StoreError(f"{name} {value!r} is not a date; give ISO 8601: 2026-01-15, 2026-01 or 2026")
+    return days
+
+
+def _event_row(row: tuple[Any, ...], participants: tuple[EventParticipant, ...]) -> EventRow:
+    (_, article_id, event_id, kind, mode, contexts, cameo, status, reported, attribution, confidence,
+     date_value, precision, when_start, when_end, dated_by, place_name, country, lat, lon, geonameid,
+     feature, trigger, trigger_start, trigger_end, sentence, sentence_start, sentence_end, in_lead,
+     designation, outlet, url, title, published, source, extracted_at, version) = row
+    place = None if place_name is None and country is None else EventPlace(
+        place_name, country, lat, lon, geonameid, feature)
+    return EventRow(
+        article_id=article_id, event_id=event_id, type=kind, mode=mode,
+        contexts=tuple(json.loads(contexts)), cameo=cameo, status=status, reported=bool(reported),
+        attribution=tuple(json.loads(attribution)), confidence=confidence, date=date_value,
+        date_precision=precision, when_start=when_start, when_end=when_end, dated_by=dated_by,
+        place=place, trigger=trigger, trigger_start=trigger_start, trigger_end=trigger_end,
+        sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
+        in_lead=bool(in_lead), participants=participants,
+        designation=_designation(json.loads(designation)) if designation else None,
+        outlet=outlet, url=url, title=title, published=published, source=source,
+        extracted_at=extracted_at, extraction_version=version,
+    )
+
+
+def _designation(data: dict[str, Any]) -> EventDesignation:
+    authority, target = data.get("authority") or {}, data.get("target") or {}
+    effective = data.get("effective")
+    return EventDesignation(
+        label=data["label"], authority=authority.get("text"), authority_id=authority.get("entity_id"),
+        target=target.get("text"), target_id=target.get("entity_id"),
+        effective=effective.get("value") if effective else None,
+    )
 
 
 def _now() -> str:

@@ -1,0 +1,174 @@
+"""Events of an extraction record as table rows, and the day interval a date stands for (no SQL here).
+
+An event's *when* is the interval of days its own date covers (``2026-01`` → 2026-01-01 … 2026-01-31) or,
+when the text gives it no date, the interval of its article's publication date. Listings sort on its
+first day and date filters test overlap with it, so a month-dated event matches a filter on any day of it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsgraph.errors import StoreError
+
+# The columns of the ``events`` table that ``save_extraction`` writes, in the order of ``EventRows.event``.
+EVENT_COLUMNS = (
+    "article_id", "position", "event_id", "type", "mode", "contexts", "cameo", "status", "reported",
+    "attribution", "confidence", "date_value", "date_precision", "when_start", "when_end", "dated_by",
+    "place_name", "place_country", "place_lat", "place_lon", "place_geonameid", "place_feature",
+    "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "in_lead",
+    "designation",
+)
+PARTICIPANT_COLUMNS = ("event_row", "position", "role", "entity_id", "name", "kb_id", "text")
+Interval = tuple[str, str]
+
+# Seasons as TIMEX3 writes them (time_rules.SEASONS): first month, and the span in months.
+_SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PATTERNS: list[tuple[re.Pattern[str], Callable[..., tuple[date, date]]]] = []
+
+
+@dataclass(frozen=True)
+class EventRows:
+    """One event as rows: the ``events`` row (``EVENT_COLUMNS``) and its participants' rows, which
+    lack the event row id (known only once the event is inserted)."""
+
+    event: tuple[Any, ...]
+    participants: tuple[tuple[Any, ...], ...]
+
+
+def event_rows(article_id: int, record: dict[str, Any], published: str | None) -> list[EventRows]:
+    """The rows of every event in an extraction ``record``; ``published`` (ISO 8601 at its precision)
+    dates the events the text leaves undated. A malformed event is a ``StoreError`` naming it."""
+    names = {e["id"]: (e["name"], e.get("kb_id")) for e in record.get("entities", [])}
+    places: Sequence[dict[str, Any]] = record.get("places", [])
+    lead_end = _lead_end(record)
+    fallback = interval(published) if published else None
+    rows = []
+    for position, event in enumerate(record.get("events", [])):
+        try:
+            rows.append(_rows(article_id, position, event, names, places, lead_end, fallback))
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError) as e:
+            name = event.get("id", position) if isinstance(event, dict) else position
+            raise StoreError(f"article {article_id}: event {name} is malformed ({type(e).__name__}: {e}); "
+                             "nothing of this extraction was stored") from e
+    return rows
+
+
+def _rows(article_id: int, position: int, event: dict[str, Any], names: dict[str, tuple[str, str | None]],
+          places: Sequence[dict[str, Any]], lead_end: int | None, fallback: Interval | None) -> EventRows:
+    when = event.get("date")
+    own = interval(when["value"]) if when else None
+    span = own or fallback
+    place = places[event["place"]] if event.get("place") is not None else {}
+    trigger, sentence = event["trigger"], event["sentence"]
+    row = (
+        article_id, position, event["id"], event["type"], event.get("mode"),
+        json.dumps(list(event.get("contexts", [])), ensure_ascii=False), event.get("cameo"),
+        event["status"], bool(event.get("reported")),
+        json.dumps(list(event.get("attribution", [])), ensure_ascii=False),
+        float(event.get("confidence", 0.0)),
+        when["value"] if when else None, when["precision"] if when else None,
+        span[0] if span else None, span[1] if span else None,
+        ("event" if own else "published") if span else None,
+        place.get("name"), place.get("country_code"), place.get("lat"), place.get("lon"),
+        place.get("geonameid"), place.get("feature"),
+        trigger["start"], trigger["end"], trigger["text"], sentence["start"], sentence["end"],
+        lead_end is not None and sentence["start"] < lead_end,
+        json.dumps(event["designation"], ensure_ascii=False) if event.get("designation") else None,
+    )
+    participants = tuple(
+        (i, p["role"], p.get("entity_id"), *names.get(p.get("entity_id") or "", (None, None)), p["text"])
+        for i, p in enumerate(event.get("participants", []))
+    )
+    return EventRows(row, participants)
+
+
+def _lead_end(record: dict[str, Any]) -> int | None:
+    """Where the lead ends: the first body paragraph, or the first sentence when there are none."""
+    for paragraph in record.get("paragraphs", []):
+        if paragraph.get("kind", "body") == "body":
+            return int(paragraph["end"])
+    sentences = record.get("sentences", [])
+    return int(sentences[0]["end"]) if sentences else None
+
+
+# Date intervals -----------------------------------------------------------------------------------
+
+def interval(value: str) -> Interval | None:
+    """The first and last day (``YYYY-MM-DD``) of a TIMEX3 date value or an ISO 8601 date at any
+    precision: day or timestamp, month, year, ``2026-W03``, ``2026-Q1``, ``2026-H2``, ``2026-SU``,
+    decade ``202``, century ``20``. None for what names no stretch of the calendar (``PRESENT_REF``,
+    durations, values with unknown digits)."""
+    for pattern, days in _PATTERNS:
+        match = pattern.match(value)
+        if match:
+            try:
+                first, last = days(*(int(g) if g.isdigit() else g for g in match.groups()))
+            except ValueError:  # a month 13, a 30 February, a week 54
+                return None
+            return first.isoformat(), last.isoformat()
+    return None
+
+
+def _pattern(regex: str) -> Callable[[Callable[..., tuple[date, date]]], Callable[..., tuple[date, date]]]:
+    def register(days: Callable[..., tuple[date, date]]) -> Callable[..., tuple[date, date]]:
+        _PATTERNS.append((re.compile(regex), days))
+        return days
+    return register
+
+
+def _months(year: int, first: int, count: int) -> tuple[date, date]:
+    end_year, end_month = year + (first + count - 2) // 12, (first + count - 2) % 12 + 1
+    return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+@_pattern(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
+def _day(year: int, month: int, day: int) -> tuple[date, date]:
+    return date(year, month, day), date(year, month, day)
+
+
+@_pattern(r"^(\d{4})-(\d{2})$")
+def _month(year: int, month: int) -> tuple[date, date]:
+    return _months(year, month, 1)
+
+
+@_pattern(r"^(\d{4})$")
+def _year(year: int) -> tuple[date, date]:
+    return _months(year, 1, 12)
+
+
+@_pattern(r"^(\d{4})-W(\d{2})(?:$|-)")
+def _week(year: int, week: int) -> tuple[date, date]:
+    monday = date.fromisocalendar(year, week, 1)
+    return monday, monday + timedelta(days=6)
+
+
+@_pattern(r"^(\d{4})-Q([1-4])$")
+def _quarter(year: int, quarter: int) -> tuple[date, date]:
+    return _months(year, 3 * quarter - 2, 3)
+
+
+@_pattern(r"^(\d{4})-H([12])$")
+def _half(year: int, half: int) -> tuple[date, date]:
+    return _months(year, 6 * half - 5, 6)
+
+
+@_pattern(r"^(\d{4})-(SP|SU|FA|WI)$")
+def _season(year: int, season: str) -> tuple[date, date]:
+    return _months(year, _SEASONS[season], 3)
+
+
+@_pattern(r"^(\d{3})$")
+def _decade(decade: int) -> tuple[date, date]:
+    return date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)
+
+
+@_pattern(r"^(\d{2})$")
+def _century(century: int) -> tuple[date, date]:
+    return date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31)
