@@ -27,6 +27,8 @@ demo: install
 	$(BIN)/newsgraph stats --db $(DEMO_DB)
 	@echo
 	$(BIN)/newsgraph entity "Renata Salinas" --db $(DEMO_DB)
+	@echo
+	$(BIN)/newsgraph events --entity "Renata Salinas" --db $(DEMO_DB)
 
 # pytest exits 5 when it collected no tests: that is a failure here, said so.
 test: install
