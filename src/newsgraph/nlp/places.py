@@ -44,6 +44,9 @@ SPEECH_VERBS = frozenset({
     "insist", "pledge", "praise", "promise", "protest", "reject", "reply", "report", "respond",
     "say", "signal", "state", "suggest", "tell", "threaten", "urge", "vow", "warn", "welcome",
 })
+# Their irregular forms; the regular ones are built by ``_inflections``.
+_IRREGULAR_SPEECH = {"say": ("said",), "tell": ("told",), "admit": ("admitted", "admitting"),
+                     "signal": ("signalled", "signalling")}
 # Features of names that stand for a large area; a town of another country bearing one of these
 # names is not a candidate (``_areas_first``).
 AREA_FEATURES = frozenset({"country", "continent", "region"})
@@ -61,6 +64,7 @@ def _feature_bonus() -> Mapping[str, float]:
         "capital": 1.0,     # on top of its population
         "city": 0.0,
         "admin2": 0.0,      # counties and districts rarely stand for themselves in news
+        "landmark": 6.0,    # our seats of government: "the White House" is not White House, Tennessee
     })
 
 
@@ -183,7 +187,7 @@ def _score(entry: GazetteerEntry, own_name: bool, context: _Context, within: Gaz
         score += options.same_admin_bonus
     if within is not None and _contains(within, entry):
         score += options.qualifier_bonus
-    if speaker and entry.feature == "capital":
+    if speaker and Gazetteer.is_seat(entry):
         score += options.government_bonus
     if entry.feature == "capital" and any(c != entry.country_code for c in context.capitals):
         score += options.international_capital_bonus
@@ -203,7 +207,7 @@ def _place(toponym: Toponym, entry: GazetteerEntry | None, speaker: bool) -> Pla
     if entry is None:
         return Place(start, end, text, text, None, None, None, None, "unknown")
     role: Literal["place", "government"] = (
-        "government" if speaker and entry.feature == "capital" else "place")
+        "government" if speaker and Gazetteer.is_seat(entry) else "place")
     return Place(start, end, text, entry.name, entry.country_code, entry.lat, entry.lon,
                  entry.geonameid, entry.feature, role)
 
@@ -225,10 +229,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer,
 
 def _toponym_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[Span]:
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS and not _is_demonym(ent, gazetteer) \
-                and not _is_speaking_capital(ent, gazetteer):
-            continue
         span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if ent.label_ not in PLACE_LABELS and not _is_demonym(ent, gazetteer) \
+                and not _is_seat_organisation(ent, span, gazetteer):
+            continue
         if span.text.strip():
             yield span
 
@@ -237,13 +241,32 @@ def _is_demonym(ent: Span, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "NORP" and gazetteer.demonym(ent.text) is not None
 
 
-def _is_speaking_capital(ent: Span, gazetteer: Gazetteer) -> bool:
-    """An ORG entity that is a capital's name and the subject of a speech verb: the tagger often
-    takes "Washington said" for an organisation."""
-    return ent.label_ == "ORG" and _is_speaker(ent) and any(
-        Gazetteer.is_capital(e) for e in gazetteer.candidates(ent.text))
+def _is_seat_organisation(ent: Span, span: Span, gazetteer: Gazetteer) -> bool:
+    """An ORG entity that is a place all the same: one of our landmarks ("visited the White House",
+    which the tagger takes for an organisation), or a capital that speaks ("Washington said")."""
+    if ent.label_ != "ORG":
+        return False
+    candidates = gazetteer.candidates(span.text)
+    return any(e.feature == "landmark" for e in candidates) or (
+        _is_speaker(ent) and any(Gazetteer.is_capital(e) for e in candidates))
 
 
 def _is_speaker(span: Span) -> bool:
+    """The span is the subject of a speech verb. Read from the word itself: the pipeline runs without
+    a lemmatizer."""
     root = span.root
-    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ in SPEECH_VERBS
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lower_ in _SPEECH_FORMS
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    """The forms of a regular verb: warn, warns, warned, warning (criticise → criticised, deny → denies,
+    denied)."""
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return (verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s"
+    return (verb, third, stem + "ed", stem + "ing")
+
+
+_SPEECH_FORMS = frozenset(form for verb in SPEECH_VERBS
+                          for form in (*_inflections(verb), *_IRREGULAR_SPEECH.get(verb, ())))
