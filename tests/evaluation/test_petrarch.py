@@ -21,9 +21,10 @@ from newsgraph.evaluation.petrarch import (
     read_sentences,
     ruler_patterns,
     score,
+    weis_types,
     with_actors,
 )
-from newsgraph.nlp.records import Event, Mention, Participant, Sentence
+from newsgraph.nlp.records import Event, EventStatus, EventType, Mention, Participant, Sentence
 
 RECORDS = """<Validation>
 <Sentences>
@@ -168,25 +169,27 @@ def test_the_ruler_goes_ahead_of_ner(kb: Dictionaries) -> None:
     assert nlp.pipe_names == ["petrarch_actors", "ner"]
 
 
-def event(cameo: str, actors: Sequence[str] = (), recipients: Sequence[str] = ()) -> Event:
-    return Event(id="ev1", type="CONSULT", mode=None, contexts=(), cameo=cameo, trigger=Mention(0, 1, "x"),
+def event(cameo: str, actors: Sequence[str] = (), recipients: Sequence[str] = (),
+          type_: EventType = "CONSULT", status: EventStatus = "happened") -> Event:
+    return Event(id="ev1", type=type_, mode=None, contexts=(), cameo=cameo, trigger=Mention(0, 1, "x"),
                  sentence=Sentence(0, 10), actors=tuple(Participant(None, a, 0, 1) for a in actors),
                  recipients=tuple(Participant(None, r, 0, 1) for r in recipients), place=None, date=None,
-                 status="happened", attribution=(), confidence=0.5)
+                 status=status, attribution=(), confidence=0.5)
 
 
 def test_scoring_roots_codes_and_false_positives(folder: Path, kb: Dictionaries) -> None:
     restore, toll, accord, visit = read_sentences(folder)
     pairs: list[tuple[GoldSentence, Sequence[Event]]] = [
-        (restore, [event("061", ["Norland"], ["Sudmark"])]),  # root 06 right, both codes right
+        (restore, [event("061", ["Norland"], ["Sudmark"], "COOPERATE")]),  # root 06 right, both codes right
         (visit, [event("036", ["Sudmark's foreign minister"], ["Norland"]),  # root 03 right, source wrong
-                 event("040", ["Norland"], [])]),
+                 event("070", ["Norland"], [], "AID")]),
         (toll, [event("190", ["Norland"])]),  # a false positive
         (accord, []),
     ]
     scores = score(pairs, kb)
     assert (scores.event_sentences, scores.no_event_sentences) == (2, 2)
     assert scores.root_accuracy == 1.0
+    assert scores.type_accuracy == 1.0
     assert scores.source_match == 0.5  # SUDGOVFRM is not SUDGOV
     assert scores.target_match == 1.0
     assert scores.full_match == 0.5
@@ -195,7 +198,7 @@ def test_scoring_roots_codes_and_false_positives(folder: Path, kb: Dictionaries)
 
 def test_an_expected_missing_actor_matches_an_event_without_a_coded_one(kb: Dictionaries) -> None:
     sentence = GoldSentence(0, "x", None, "Crowds marched on Sudmark.", (Coding("---", "SUD", "064"),))
-    assert score([(sentence, [event("064", ["crowds"], ["Sudmark"])])], kb).full_match == 1.0
+    assert score([(sentence, [event("064", ["crowds"], ["Sudmark"], "COOPERATE")])], kb).full_match == 1.0
     assert score([(sentence, [event("064", ["Norland"], ["Sudmark"])])], kb).source_match == 0.0
 
 
@@ -218,5 +221,35 @@ def test_evaluate_dates_each_sentence_and_splits_by_file_position(folder: Path) 
     assert (dev.event_sentences, dev.no_event_sentences, dev.root_accuracy) == (2, 0, 0.5)
     assert (test.event_sentences, test.no_event_sentences, test.false_positive_rate) == (0, 2, 0.5)
     assert everything.false_positive_rate == 0.5
-    assert set(everything.figures()) == {"root_accuracy", "source_match", "target_match", "full_match",
+    assert set(everything.figures()) == {"root_accuracy", "type_accuracy", "source_match", "target_match",
+                                         "full_match",
                                          "false_positive_rate"}
+
+
+@pytest.mark.parametrize(("code", "types"), [
+    ("122", {"ACCUSE"}),  # WEIS 12 accuse: denounce
+    ("032", {"CONSULT"}),  # WEIS 03 consult: visit
+    ("064", {"SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"}),  # WEIS 06 grant: resume relations
+    ("1711", {"COERCE"}),  # CAMEO confiscate
+    ("174K", {"COERCE", "THREATEN"}),
+    ("023", set()),  # WEIS 02 comment: no PLOVER event
+    ("903", set()),  # a code the dictionary invented for a pattern test
+])
+def test_expected_codes_are_read_as_weis_categories(code: str, types: set[str]) -> None:
+    assert weis_types(code) == types
+
+
+def test_type_accuracy_reads_the_weis_code_where_the_cameo_root_differs(kb: Dictionaries) -> None:
+    condemn = GoldSentence(0, "x", None, "Norland condemned Sudmark.", (Coding("NOR", "SUD", "122"),))
+    scores = score([(condemn, [event("111", ["Norland"], ["Sudmark"], "ACCUSE")])], kb)
+    assert (scores.root_accuracy, scores.type_accuracy, scores.full_match) == (0.0, 1.0, 1.0)
+    promise = GoldSentence(0, "x", None, "Norland will visit Sudmark.", (Coding("NOR", "SUD", "051"),))
+    planned = event("042", ["Norland"], ["Sudmark"], "CONSULT", "planned")  # PLOVER view: AGREE
+    assert score([(promise, [planned])], kb).type_accuracy == 1.0
+
+
+def test_sentences_whose_codes_have_no_category_are_left_out_of_type_accuracy(kb: Dictionaries) -> None:
+    comment = GoldSentence(0, "x", None, "Norland said so.", (Coding("NOR", "---", "023"),))
+    condemn = GoldSentence(1, "y", None, "Norland condemned Sudmark.", (Coding("NOR", "SUD", "122"),))
+    scores = score([(comment, []), (condemn, [event("111", ["Norland"], ["Sudmark"], "ACCUSE")])], kb)
+    assert (scores.event_sentences, scores.type_accuracy) == (2, 1.0)

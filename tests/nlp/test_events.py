@@ -134,3 +134,36 @@ def test_plover_type_codes_a_planned_cooperation_as_agree() -> None:
 ])
 def test_lemmas_without_a_lemmatizer(word: str, tag: str, lemma: str) -> None:
     assert lemma in lemmas(word, tag)
+
+
+def test_a_later_definite_mention_lends_its_date_to_the_event(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Senator Alma Brook flew to Oslo for talks with Minister Piet Dahl. "
+                              "The meeting, held on March 3, 2025, lasted an hour.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len({e.date.value for e in consult if e.date}) == 1
+    assert all(e.date is not None and e.date.value == "2025-03-03" for e in consult)
+    the_meeting = next(e for e in consult if e.trigger.text == "meeting")
+    assert the_meeting.actors and the_meeting.recipients  # taken from the talks it names
+
+
+def test_a_bare_definite_mention_without_an_antecedent_is_no_event(english) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, "The meeting was long.") if e.type == "CONSULT"]
+
+
+def test_a_describing_word_on_a_headline_trigger_is_no_actor(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Historic Summit in Oslo: Two Leaders Discuss Trade")
+    assert all(p.text != "Historic" for e in events for p in (*e.actors, *e.recipients))
+
+
+def test_an_attack_named_by_its_weapon_needs_no_named_party(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Aides said missile strikes are not under consideration.")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "aerial")]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Minister Piet Dahl spoke by phone with Senator Alma Brook.", "CONSULT", "phone"),
+    ("Rebels bombarded the town of Vell.", "ASSAULT", "heavy-weapons"),
+    ("Police rounded up dozens of protesters.", "COERCE", "arrest"),
+])
+def test_version_2_cues(english, text: str, type_: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    assert (type_, mode) in {(e.type, e.mode) for e in _events(english, text)}

@@ -17,8 +17,14 @@
 4. **Context.** Status, date, place and attribution come from ``newsgraph.nlp.event_context``; the
    cue's contexts are joined by those of context words in the sentence.
 
-An event needs at least one participant: "the meeting's significance" is no event. Ids are ``ev1``,
-``ev2`` … in text order.
+5. **Mentions.** A later mention of the same event lends its date, place or participants to the others
+   ("traveled to Caracas for a meeting with Rodríguez. The encounter — held on Thursday …"), see
+   ``newsgraph.nlp.event_mentions``.
+
+An event needs at least one participant: "the meeting's significance" is no event, and a bare "the
+meeting" is one only when it names an event mentioned before. The exception is an attack whose cue
+names its weapon ("missile strikes", "airstrikes"): the attack is news without a named party. Ids are
+``ev1``, ``ev2`` … in text order.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from newsgraph.nlp.event_lexicon import (
     default_lexicon,
 )
 from newsgraph.nlp.event_lexicon import plover_type as lexicon_plover_type
+from newsgraph.nlp.event_mentions import Mention as EventMention
+from newsgraph.nlp.event_mentions import corefer
 from newsgraph.nlp.records import (
     Attribution,
     Designation,
@@ -77,6 +85,9 @@ _COERCE_THREATS = {"arrest": ("arrest", "137"), "ban": ("ban", "132"), "deport":
 _ASKS = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
          "RETREAT": "yield", "CONCEDE": "yield"}
 _NAMED_MODIFIERS = ("compound", "amod", "nmod")
+# An adjective or participle describing a trigger noun is no party to it ("Historic Meeting", also when
+# the parser tags a headline's words as a name), nor is a modifier inside the same name as the trigger.
+_DESCRIBING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
 # Nouns that name an action: as an argument they stand for whoever carried it out ("forces conducted an
 # operation that led to the capture" — the capture's actor is the forces), or for no one.
 _ACTION_NOUNS = frozenset("operation operations mission raid campaign effort action talks meeting visit "
@@ -102,17 +113,35 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     found = _triggers(doc, lexicon)
     args = _Arguments(doc, entities)
     contexts: dict[int, tuple[str, ...]] = {}
-    number = 0
+    sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+    mentions: list[EventMention] = []
     for item in _kept(found):
         actors, recipients, designation = _arguments(item, args)
-        if not actors and not recipients:
+        bare = not actors and not recipients and _definite(item)
+        if not actors and not recipients and not bare and not _armed(item):
             continue
         if designation is not None:
             designation = Designation(designation.label, actors[0] if actors else None,
                                       designation.target, date_of(item.trigger, times))
-        number += 1
-        yield _event(f"ev{number}", item, actors, recipients, designation,
-                     _contexts(item, lexicon, contexts), (times, places, attributions, quotes, entities))
+        event = _event("ev0", item, actors, recipients, designation,
+                       _contexts(item, lexicon, contexts), (times, places, attributions, quotes, entities))
+        mentions.append(EventMention(event, sentences[item.trigger.sent.start], bare))
+    yield from corefer(mentions)
+
+
+_DEFINITE = frozenset("the this that these those".split())
+_WEAPON_MODES = frozenset({"aerial", "explosives", "heavy-weapons", "suicide-attack"})
+
+
+def _definite(item: _Found) -> bool:
+    """A nominal trigger with a definite article: "the meeting", "the encounter"."""
+    return item.cue.pos == "N" and any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                       for c in item.trigger.children)
+
+
+def _armed(item: _Found) -> bool:
+    """A nominal attack whose cue names its weapon ("missile strikes", "airstrikes")."""
+    return item.cue.pos == "N" and item.cue.type == "ASSAULT" and item.cue.mode in _WEAPON_MODES
 
 
 def _event(id_: str, item: _Found, actors: tuple[Participant, ...], recipients: tuple[Participant, ...],
@@ -453,7 +482,8 @@ def _noun_arguments(noun: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
     for child in noun.children:
         if child.dep_ == "poss":
             (recipients if cue.possessor_is_recipient else actors).append(child)
-        elif child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+              and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
             actors.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
