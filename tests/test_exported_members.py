@@ -13,8 +13,8 @@ def test_public_names_are_not_private_modules() -> None:
     public = {name for name in dir(newsgraph) if not name.startswith("_")}
     modules = {"clean", "clean_rules", "dates", "dedup", "errors", "export", "ingest", "pipeline",
                "records", "settings", "store", "logging", "cli", "inputs", "nlp", "extraction", "names",
-               "processing", "export_events",
-               "kb", "evaluation"}
+               "processing", "export_events", "stories", "cli_stories", "cli_timeline", "event_groups",
+               "timeline", "ledger", "changes", "kb", "evaluation"}
     assert public - modules <= set(newsgraph.__all__)
 
 

@@ -22,8 +22,10 @@ from rich.table import Table
 
 from newsgraph.dates import DateParseError, parse_date
 from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.evaluation.suite import SUITES
 from newsgraph.export import FORMATS, article_record, export_to_path, write_export
 from newsgraph.export_events import BINARY_FORMATS, EVENT_FORMATS, export_events_to_path, write_events
+from newsgraph.ledger import entity_ledger, ledger_record
 from newsgraph.names import slug
 from newsgraph.nlp.records import EVENT_STATUSES, EVENT_TYPES  # plain records: no spaCy
 from newsgraph.pipeline import ingest as run_ingest
@@ -296,9 +298,12 @@ def entity(name: str, db: Path | None, as_json: bool) -> None:
             _fail(f"no entity matches {name!r} (run `newsgraph process` if articles were ingested "
                   "with --no-extract)")
         overview = store.entity_overview(matches[0][0])
-    assert overview is not None
+        assert overview is not None
+        ledger, statuses = entity_ledger(store, overview.id, overview.roles)
     if as_json:
-        _print_json({**asdict(overview), "other_matches": [m[0] for m in matches[1:]]})
+        _print_json({**asdict(overview), "ledger": [ledger_record(e) for e in ledger],
+                     "status_changes": [asdict(s) for s in statuses],
+                     "other_matches": [m[0] for m in matches[1:]]})
         return
     out.print(f"[bold]{escape(overview.name)}[/] [dim]{overview.id} · {overview.type} · "
               f"{_plural(overview.mentions, 'mention')} in {_plural(len(overview.articles), 'article')}[/]")
@@ -309,6 +314,10 @@ def entity(name: str, db: Path | None, as_json: bool) -> None:
         org = f" ({role.organization})" if role.organization else ""
         out.print(f"  {role.as_of or 'undated':<10}  {escape(label + org):<36} "
                   f"[dim]{escape(role.outlet or '?')}: {escape(role.evidence)}[/]")
+    from newsgraph.cli_timeline import ledger_lines  # registered after this module: see its end
+
+    for line in ledger_lines(ledger, statuses):
+        out.print(line)
     for article in overview.articles:
         out.print(f"  [dim]#{article.id} {_when(article.published)} {escape(article.title or '')}[/]")
     if len(matches) > 1:
@@ -407,20 +416,21 @@ def _event_line(row: EventRow) -> str:
             f"{escape(label)}  [dim]{escape(source)} #{row.article_id}[/]")
 
 @cli.command("eval")
-@click.argument("suites", nargs=-1, type=click.Choice(["ner", "times", "places", "events"]))
+@click.argument("suites", nargs=-1, type=click.Choice(SUITES))
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of gold corpora [default: ../shared/eval beside the working copy].")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Fail (exit 1) when a figure falls below its floor in this file.")
 @json_option
 def evaluate(suites: tuple[str, ...], data: Path | None, baseline: Path | None, as_json: bool) -> None:
-    """Score extraction on public gold corpora: ner, times, places, events (default: all).
+    """Score extraction on public gold corpora: ner, times, places, events, coref, timelines, stories
+    (default: all).
 
     Example:
 
         newsgraph eval ner --data ../shared/eval
     """
-    from newsgraph.evaluation.suite import SUITES, default_data, load_baseline, regressions, run
+    from newsgraph.evaluation.suite import default_data, load_baseline, regressions, run
 
     settings = _settings()
     try:
@@ -628,3 +638,9 @@ def _listing(counts: dict[str, int], most: int = 8) -> str:
 
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+from newsgraph import cli_stories  # noqa: E402,F401  (registers the story commands)
+
+# isort: split
+from newsgraph import cli_timeline  # noqa: E402,F401  (registers timeline and changes)

@@ -13,15 +13,18 @@ from typing import IO, Any, Literal, overload
 
 from newsgraph.errors import ExportError
 from newsgraph.records import Article, Paragraph, PartialDate
+from newsgraph.store.base import StoryDetail
 
 FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = (
     "id", "source", "url", "title", "outlet", "author", "published", "published_precision",
     "duplicate_of", "media_type", "ingested_at", "text", "raw_text", "paragraphs", "removed",
-    "extraction",
+    "extraction", "story_id",
 )
 # Looks up what extraction stored for an article id (``Store.extraction``), or None.
 ExtractionOf = Callable[[int], dict[str, Any] | None]
+# Looks up the story of an article id (``Store.story_of``), or None.
+StoryOf = Callable[[int], int | None]
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -63,20 +66,33 @@ def paragraph_records(paragraphs: Iterable[Paragraph]) -> list[dict[str, Any]]:
 
 
 def write_export(articles: Iterable[Article], fmt: str, out: IO[str],
-                 extraction_of: ExtractionOf | None = None) -> int:
+                 extraction_of: ExtractionOf | None = None, story_of: StoryOf | None = None) -> int:
     """Write ``articles`` to ``out`` in ``fmt``, each with its stored extraction when
-    ``extraction_of`` is given; returns how many were written."""
+    ``extraction_of`` is given and its ``story_id`` when ``story_of`` is; returns how many were written."""
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writer((_with_extraction(article_record(a), extraction_of) for a in articles), out)
+    return writer((_with_story(_with_extraction(article_record(a), extraction_of), story_of)
+                   for a in articles), out)
 
 
 def export_to_path(articles: Iterable[Article], fmt: str, path: Path,
-                   extraction_of: ExtractionOf | None = None) -> int:
+                   extraction_of: ExtractionOf | None = None, story_of: StoryOf | None = None) -> int:
     """Export to ``path`` atomically: a failed export leaves any earlier file untouched."""
     with atomic_file(path) as out:
-        return write_export(articles, fmt, out, extraction_of)
+        return write_export(articles, fmt, out, extraction_of, story_of)
+
+
+def story_records(stories: Iterable[StoryDetail]) -> list[dict[str, Any]]:
+    """The ``stories`` section: ``id``, ``label``, ``article_ids``, ``event_ids`` (``article:event``)."""
+    return [{"id": s.story.id, "label": s.story.label, "article_ids": list(s.article_ids),
+             "event_ids": list(s.event_ids)} for s in stories]
+
+
+def _with_story(record: dict[str, Any], story_of: StoryOf | None) -> dict[str, Any]:
+    if story_of is not None:
+        record["story_id"] = story_of(record["id"])
+    return record
 
 
 def _with_extraction(record: dict[str, Any], extraction_of: ExtractionOf | None) -> dict[str, Any]:

@@ -23,14 +23,17 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from newsgraph.errors import ExportError
+from newsgraph.event_groups import EventGroup, group_events
 from newsgraph.export import atomic_file
 from newsgraph.nlp.event_lexicon import plover_type
 from newsgraph.store import EventParticipant, EventRow
 
-EVENT_FORMATS = ("plover", "gdelt", "events-jsonl", "events-csv", "events-parquet")
+T = TypeVar("T")
+
+EVENT_FORMATS = ("plover", "gdelt", "events-jsonl", "events-csv", "events-parquet", "event-groups-jsonl")
 BINARY_FORMATS = frozenset({"events-parquet"})
 EVENT_COLUMNS = (
     "article_id", "event_id", "type", "mode", "contexts", "cameo", "status", "reported", "confidence",
@@ -295,9 +298,8 @@ def export_events_to_path(rows: Iterable[EventRow], fmt: str, path: Path) -> int
         return write_events(rows, fmt, out)
 
 
-def _write_lines(to_record: Callable[[EventRow], dict[str, Any]]
-                 ) -> Callable[[Iterator[EventRow], IO[str]], int]:
-    def write(rows: Iterator[EventRow], out: IO[str]) -> int:
+def _write_lines(to_record: Callable[[T], dict[str, Any]]) -> Callable[[Iterator[T], IO[str]], int]:
+    def write(rows: Iterator[T], out: IO[str]) -> int:
         count = 0
         for row in rows:
             out.write(json.dumps(to_record(row), ensure_ascii=False) + "\n")
@@ -326,11 +328,39 @@ def _write_csv(rows: Iterator[EventRow], out: IO[str]) -> int:
     return count
 
 
-_TEXT_WRITERS: dict[str, Callable[[Iterator[EventRow], IO[str]], int]] = {
+def group_record(group: EventGroup) -> dict[str, Any]:
+    """A grouped event (``event-groups-jsonl``): what the reports agree on, and every report."""
+    place = group.place
+    return {
+        "id": group.id, "type": group.type, "mode": group.mode, "status": group.status,
+        "statuses": group.statuses, "date": group.date, "precision": group.precision,
+        "when_start": group.span[0] if group.span else None,
+        "when_end": group.span[1] if group.span else None,
+        "dated_by": group.dated_by, "place": asdict(place) if place else None,
+        "participants": [{"role": p.role, "entity_id": p.entity_id, "name": p.name}
+                         for p in group.participants],
+        "outlets": list(group.outlets), "confirmations": group.confirmations,
+        "first_reported": group.first_reported, "conflicts": [asdict(c) for c in group.conflicts],
+        "mentions": [{"article_id": m.row.article_id, "event_id": m.row.event_id, "outlet": m.row.outlet,
+                      "published": m.row.published, "status": m.row.status, "type": m.row.type,
+                      "mode": m.row.mode, "date": m.row.date, "trigger": m.row.trigger,
+                      "trigger_start": m.row.trigger_start, "trigger_end": m.row.trigger_end,
+                      "sentence_start": m.row.sentence_start, "sentence_end": m.row.sentence_end,
+                      "attribution": list(m.row.attribution)} for m in group.mentions],
+    }
+
+
+def _write_groups(rows: Iterator[EventRow], out: IO[str]) -> int:
+    """Every event grouped (all of them read first: grouping needs them together)."""
+    return _write_lines(group_record)(iter(group_events(rows)), out)
+
+
+_TEXT_WRITERS: dict[str, Callable[[Iterator[Any], IO[str]], int]] = {
     "plover": _write_lines(plover_record),
     "events-jsonl": _write_lines(event_record),
     "events-csv": _write_csv,
     "gdelt": _write_gdelt,
+    "event-groups-jsonl": _write_groups,
 }
 
 

@@ -11,14 +11,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version as package_version
+from typing import Any
 
 from newsgraph.dates import anchor_day
+from newsgraph.dedup import fingerprint
 from newsgraph.extraction import Prepared, analysis_payload
 from newsgraph.nlp.analyse import analyse
 from newsgraph.nlp.model import pipeline_for
-from newsgraph.records import Article
+from newsgraph.records import Article, PartialDate
 from newsgraph.settings import Settings
 from newsgraph.store import Store
+from newsgraph.stories import ArticleProfile, StoryOptions, profile_of
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,11 @@ def extraction_version(settings: Settings) -> str:
 
 
 def process(
-    store: Store, settings: Settings, *, article_ids: Sequence[int] | None = None, stale_only: bool = False
+    store: Store, settings: Settings, *, article_ids: Sequence[int] | None = None, stale_only: bool = False,
+    story_options: StoryOptions | None = None,
 ) -> Iterator[Processed]:
     """Extract from ``article_ids`` (default: every original), or with ``stale_only`` from the
-    originals never extracted by this model and version."""
+    originals never extracted by this model and version; then file each in its story (see stories.py)."""
     current = extraction_version(settings)
     if article_ids is None:
         article_ids = store.articles_to_extract(current if stale_only else None)
@@ -57,7 +61,23 @@ def process(
     for analysis in analyse(texts(), nlp, batch_size=settings.nlp_batch_size):
         article = pending.popleft()
         prepared = Prepared(article.source, article.text, article.metadata, article.paragraphs)
-        store.save_extraction(article.id, current, analysis_payload(prepared, analysis))
+        record = analysis_payload(prepared, analysis)
+        store.save_extraction(article.id, current, record)
+        store.file_story(story_profile(article, record, settings), story_options or StoryOptions())
         yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
 
 
+
+
+def story_profile(article: Article, record: dict[str, Any], settings: Settings) -> ArticleProfile:
+    """What story assignment reads of a stored article: its first day, outlet, extraction and bands."""
+    bands = fingerprint(article.text, settings).band_keys
+    return profile_of(article.id, _first_day(article.metadata.published), article.metadata.outlet, record,
+                      bands)
+
+
+def _first_day(published: PartialDate | None) -> date | None:
+    """The first day a publication date covers (the 1st, for a month); None for a year or no date."""
+    if published is None or published.precision == "year":
+        return None
+    return date.fromisoformat(published.iso + "-01" if published.precision == "month" else published.iso[:10])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 
-SUITES = ("ner", "times", "places", "events")
+SUITES = ("ner", "times", "places", "events", "coref", "timelines", "stories")
 Figures = dict[str, float]
 # Figures where lower is better, ending so: the baseline holds a ceiling over them, not a floor.
 CEILINGS = ("_km", "false_positive_rate")
@@ -90,11 +90,32 @@ def _events(data: Path, model: str) -> Figures:
     return evaluate(_corpus(data, "plover-gsr"), _corpus(data, "petrarch-unittest"), model)
 
 
+def _coref(data: Path, model: str) -> Figures:
+    from newsgraph.evaluation.event_coref import evaluate
+
+    return evaluate(_corpus(data, "ecbplus-dev"), model)
+
+
+def _timelines(data: Path, model: str) -> Figures:
+    from newsgraph.evaluation.semeval_timeline import evaluate
+
+    return evaluate(_corpus(data, "semeval2015-timeline"), model)
+
+
+def _stories(data: Path, model: str) -> Figures:
+    from newsgraph.evaluation.stories import figures
+
+    return figures(_corpus(data, "ecbplus-dev") / "ECB+", model)
+
+
 _RUNNERS: dict[str, Callable[[Path, str], Figures]] = {
     "ner": _ner,
     "times": _times,
     "places": _places,
     "events": _events,
+    "coref": _coref,
+    "timelines": _timelines,
+    "stories": _stories,
 }
 
 

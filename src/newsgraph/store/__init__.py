@@ -17,6 +17,9 @@ from newsgraph.store.base import (
     NewArticle,
     Store,
     StoreStats,
+    StoryDetail,
+    StoryEntity,
+    StorySummary,
 )
 from newsgraph.store.sqlite import SQLiteStore
 
@@ -33,6 +36,9 @@ __all__ = [
     "SQLiteStore",
     "Store",
     "StoreStats",
+    "StoryDetail",
+    "StoryEntity",
+    "StorySummary",
     "open_store",
 ]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsgraph.records import Article, CleanText, Metadata
+from newsgraph.stories import ArticleProfile, StoryOptions
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class StoreStats:
 
 @dataclass(frozen=True)
 class EntityRole:
-    """A role as stored, with the article and outlet that asserted it."""
+    """A role as stored, with the article and outlet that asserted it, and the evidence: its words and
+    their offsets (``start``, ``end``) into the article's cleaned text."""
 
     title: str
     organization: str | None
@@ -69,6 +71,10 @@ class EntityRole:
     article_id: int
     outlet: str | None
     evidence: str
+    entity_id: str | None = None
+    name: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,8 @@ class EventQuery:
     ``entity_ids``: every one of them takes part (as actor or recipient). ``since``/``until``: ISO 8601
     dates at any precision; an event passes when its *when* (its own date, or its article's publication
     date when the text gives none) overlaps them, so events with neither never pass a date filter.
-    ``place``: a place name or an ISO 3166 alpha-2 country code, case ignored. ``limit`` None: all.
+    ``place``: a place name or an ISO 3166 alpha-2 country code, case ignored. ``article_ids``: only
+    events of these articles (a story's), read through the index on the article. ``limit`` None: all.
     """
 
     types: tuple[str, ...] = ()
@@ -102,6 +109,7 @@ class EventQuery:
     since: str | None = None
     until: str | None = None
     article_id: int | None = None
+    article_ids: tuple[int, ...] | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -194,6 +202,42 @@ class EventRow:
         return tuple(p for p in self.participants if p.role == "recipient")
 
 
+@dataclass(frozen=True)
+class StorySummary:
+    """One story: its generated label, the days its articles cover (``YYYY-MM-DD``), how many articles
+    it holds, and the story it was merged into, if it was."""
+
+    id: int
+    label: str
+    first: str | None
+    last: str | None
+    articles: int
+    merged_into: int | None = None
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    """An entity of a story, with how many of the story's articles name it."""
+
+    id: str
+    name: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    """A story with its articles (by publication), main entities and events (``article:event`` ids)."""
+
+    story: StorySummary
+    articles: tuple[ArticleSummary, ...]
+    entities: tuple[StoryEntity, ...]
+    event_ids: tuple[str, ...]
+
+    @property
+    def article_ids(self) -> tuple[int, ...]:
+        return tuple(a.id for a in self.articles)
+
+
 class Store(Protocol):
     """Persistence of articles. Every write is one transaction: all of an article, or none of it."""
 
@@ -247,12 +291,42 @@ class Store(Protocol):
 
     def entity_overview(self, entity_id: str) -> EntityOverview | None: ...
 
+    def roles(self, article_ids: Sequence[int] | None = None) -> list[EntityRole]:
+        """Every role asserted in these articles (default: all), with its entity's id and name, by
+        as-of date, article and position."""
+        ...
+
     def events(self, query: EventQuery | None = None) -> list[EventRow]:
         """Events matching ``query`` (default: all), by when they happened, then article and text order."""
         ...
 
     def iter_events(self, query: EventQuery | None = None) -> Iterator[EventRow]:
         """As ``events``, streamed: for exports of any size."""
+        ...
+
+    def file_story(self, profile: ArticleProfile, options: StoryOptions) -> int:
+        """Assign the article of ``profile`` to a story (taking it, and its near-duplicates, out of any
+        earlier one) and return the story id, in one transaction."""
+        ...
+
+    def stories(self) -> list[StorySummary]:
+        """Stories not merged away, by first date."""
+        ...
+
+    def story(self, story_id: int) -> StoryDetail | None: ...
+
+    def story_of(self, article_id: int) -> int | None: ...
+
+    def story_article_ids(self, story_id: int) -> list[int]:
+        """The story's article ids, by publication date (undated last), then id."""
+        ...
+
+    def merge_stories(self, keep: int, other: int) -> StorySummary:
+        """Move every article of ``other`` into ``keep``; ``other`` keeps its id, marked merged."""
+        ...
+
+    def split_story(self, story_id: int, article_ids: Sequence[int]) -> int:
+        """Move ``article_ids`` out of ``story_id`` into a new story; its id."""
         ...
 
     def close(self) -> None: ...

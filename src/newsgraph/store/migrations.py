@@ -255,3 +255,56 @@ def insert_events(db: sqlite3.Connection, events: list[EventRows]) -> None:
             f"INSERT INTO event_participants ({', '.join(PARTICIPANT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(cursor.lastrowid, *p) for p in event.participants],
         )
+
+
+@migration
+def m007_stories(db: sqlite3.Connection) -> None:
+    """Stories, each article's story, and the term index story assignment blocks on (see
+    ``store/story_rows.py``). Existing articles get their stories when next processed."""
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            articles INTEGER NOT NULL DEFAULT 0,
+            indexed INTEGER NOT NULL DEFAULT 0,
+            merged_into INTEGER REFERENCES stories(id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE story_articles (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            first_day TEXT,
+            last_day TEXT,
+            score REAL,
+            terms TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_articles_story ON story_articles(story_id, first_day)")
+    db.execute(
+        """
+        CREATE TABLE story_terms (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            term TEXT NOT NULL,
+            weight INTEGER NOT NULL,
+            PRIMARY KEY (story_id, term)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX story_terms_term ON story_terms(term)")
+    db.execute("CREATE INDEX story_terms_weight ON story_terms(story_id, weight)")
+    db.execute(
+        """
+        CREATE TABLE story_term_df (
+            term TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL,
+            stories INTEGER NOT NULL
+        ) WITHOUT ROWID
+        """
+    )

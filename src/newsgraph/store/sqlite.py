@@ -17,6 +17,7 @@ from typing import Any
 from newsgraph.errors import ArticleNotFoundError, StoreError
 from newsgraph.names import slug
 from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
+from newsgraph.store import story_rows
 from newsgraph.store.base import (
     ArticleSummary,
     EntityOverview,
@@ -28,9 +29,13 @@ from newsgraph.store.base import (
     EventRow,
     NewArticle,
     StoreStats,
+    StoryDetail,
+    StoryEntity,
+    StorySummary,
 )
 from newsgraph.store.event_rows import event_rows, interval
 from newsgraph.store.migrations import MIGRATIONS, insert_events
+from newsgraph.stories import ArticleProfile, StoryOptions
 
 _SUMMARY_COLUMNS = "a.id, a.title, a.outlet, a.published, a.source, a.duplicate_of"
 _ARTICLE_COLUMNS = (
@@ -172,6 +177,9 @@ class SQLiteStore:
                 "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
                 [(key, article_id) for key in article.band_keys],
             )
+        elif (story_id := story_rows.story_of(db, article.duplicate_of)) is not None:
+            story_rows.attach(db, article_id, story_id, {}, None)  # a copy joins its original's story
+            story_rows.refresh(db, story_id)
 
     # Look-ups ---------------------------------------------------------------------------------------
 
@@ -340,14 +348,18 @@ class SQLiteStore:
         )
 
     def _entity_roles(self, entity_id: str) -> tuple[EntityRole, ...]:
-        rows = self._query(
-            "SELECT r.title, r.organization, r.status, r.as_of, r.article_id, a.outlet, "
-            "substr(a.text, r.start + 1, r.end - r.start) "
-            "FROM roles r JOIN articles a ON a.id = r.article_id "
-            "WHERE r.entity_id = ? ORDER BY r.as_of IS NULL, r.as_of, r.article_id, r.start",
-            (entity_id,),
-        )
+        rows = self._query(f"{_ROLE_SELECT} WHERE r.entity_id = ? {_ROLE_ORDER}", (entity_id,))
         return tuple(EntityRole(*row) for row in rows)
+
+    def roles(self, article_ids: Sequence[int] | None = None) -> list[EntityRole]:
+        if article_ids is None:
+            return [EntityRole(*row) for row in self._query(f"{_ROLE_SELECT} {_ROLE_ORDER}")]
+        found: list[EntityRole] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            found.extend(EntityRole(*row) for row in self._query(
+                f"{_ROLE_SELECT} WHERE r.article_id IN ({marks}) {_ROLE_ORDER}", chunk))
+        return sorted(found, key=lambda r: (r.as_of is None, r.as_of or "", r.article_id, r.start or 0))
 
     # Events -----------------------------------------------------------------------------------------
 
@@ -378,6 +390,57 @@ class SQLiteStore:
         ).fetchall():
             found.setdefault(event_row, []).append(EventParticipant(*fields))
         return {key: tuple(value) for key, value in found.items()}
+
+    # Stories (SQL in story_rows.py) ------------------------------------------------------------------
+
+    def file_story(self, profile: ArticleProfile, options: StoryOptions) -> int:
+        with self._writing(f"file article {profile.article_id} in a story") as db:
+            return story_rows.file_article(db, profile, options)
+
+    def stories(self) -> list[StorySummary]:
+        return [StorySummary(*row) for row in story_rows.story_rows(self._db)]
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        found = story_rows.story_rows(self._db, [story_id])
+        if not found:
+            return None
+        ids = story_rows.story_article_ids(self._db, story_id)
+        summaries = {row[0]: ArticleSummary(*row) for row in self._query(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({','.join('?' * len(ids))})", ids)}
+        return StoryDetail(
+            StorySummary(*found[0]),
+            tuple(summaries[i] for i in ids),
+            tuple(StoryEntity(*e) for e in story_rows.main_entities(self._db, story_id)),
+            tuple(story_rows.event_ids(self._db, ids)),
+        )
+
+    def story_of(self, article_id: int) -> int | None:
+        return story_rows.story_of(self._db, article_id)
+
+    def story_article_ids(self, story_id: int) -> list[int]:
+        return story_rows.story_article_ids(self._db, story_id)
+
+    def merge_stories(self, keep: int, other: int) -> StorySummary:
+        with self._writing(f"merge story {other} into {keep}") as db:
+            story_rows.merge(db, keep, other)
+        return self.stories_by_id([keep])[0]
+
+    def split_story(self, story_id: int, article_ids: Sequence[int]) -> int:
+        with self._writing(f"split story {story_id}") as db:
+            return story_rows.split(db, story_id, article_ids)
+
+    def stories_by_id(self, story_ids: Sequence[int]) -> list[StorySummary]:
+        """The stories of ``story_ids`` (merged ones too), by id."""
+        return [StorySummary(*row) for row in story_rows.story_rows(self._db, story_ids)]
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[sqlite3.Connection]:
+        """A write transaction whose database failures become a ``StoreError`` saying what failed."""
+        try:
+            with self._transaction() as db:
+                yield db
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: could not {what}: {e}") from e
 
     def close(self) -> None:
         self._db.close()
@@ -459,6 +522,22 @@ _EVENT_SELECT = (
 )
 # Events read per round trip for their participants: one query per page, not one per event.
 _EVENT_PAGE = 500
+# A role with its article's outlet, its evidence, and its entity's name as that article mentions it.
+_ROLE_SELECT = (
+    "SELECT r.title, r.organization, r.status, r.as_of, r.article_id, a.outlet, "
+    "substr(a.text, r.start + 1, r.end - r.start), r.entity_id, "
+    "(SELECT m.name FROM entity_mentions m WHERE m.article_id = r.article_id "
+    "AND m.entity_id = r.entity_id LIMIT 1), r.start, r.end "
+    "FROM roles r JOIN articles a ON a.id = r.article_id"
+)
+_ROLE_ORDER = "ORDER BY r.as_of IS NULL, r.as_of, r.article_id, r.start"
+# Article ids bound per IN (...) list: under SQLite's default limit of 32,766 variables.
+_ID_CHUNK = 10_000
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for first in range(0, len(ids), _ID_CHUNK):
+        yield ids[first:first + _ID_CHUNK]
 
 
 def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
@@ -488,6 +567,9 @@ def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
     if query.article_id is not None:
         clauses.append("e.article_id = ?")
         params.append(query.article_id)
+    if query.article_ids is not None:  # an ordinary table (carray is not built in): any number of ids
+        clauses.append("e.article_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(set(query.article_ids))))
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

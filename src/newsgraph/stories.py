@@ -1,0 +1,338 @@
+"""Stories: each article joins the most similar story it can be found through, or starts one.
+
+An article is described by its *terms*: the entity ids it names (``e:person:nicolas-maduro``), its
+events as ``type|actors|recipients`` keys (``v:CONSULT|person:a|person:b``), the places it resolves
+(``p:Venezuela``) and its MinHash LSH band keys (``b:-4821…``). A ``StoryIndex`` keeps, for every story,
+how many of its articles carry each term, and for every term how many articles and stories carry it.
+
+Assigning an article (``assign``) is three steps:
+
+1. **Blocking.** ``StoryIndex.candidates`` looks up only the stories that share a rare-enough term with
+   the article (an inverted index from term to stories), never every story, so the cost of adding an
+   article does not grow with the store.
+2. **Scoring.** Each candidate gets an IDF-weighted overlap per kind of term (entities, events, places),
+   the share of the article's bands it holds (text similarity), a weighted mean of those, times a factor
+   that decays with the days between the article and the story's date range.
+3. **Deciding.** The best candidate at or above ``StoryOptions.threshold`` is joined; else a story starts.
+
+Pure and spaCy-free: the store and the evaluation supply the index.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+ENTITY, EVENT, PLACE, BAND = "e:", "v:", "p:", "b:"
+KINDS = (ENTITY, EVENT, PLACE, BAND)
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped into stories; every weight is relative to the others."""
+
+    # Weight of shared entities (people, organisations, places named) in the similarity.
+    entity_weight: float = 1.0
+    # Weight of shared events (same type with the same named participants): strong, specific evidence.
+    event_weight: float = 0.5
+    # Weight of shared resolved places; places are also entities, so this is kept low.
+    place_weight: float = 0.25
+    # Shared MinHash bands mean near-identical wording (syndicated and rewritten copies); absent bands
+    # prove nothing, so text similarity is a bonus added to the mean of the others: this times the share
+    # of the article's bands the story holds.
+    text_weight: float = 0.5
+    # A candidate story is joined when its score reaches this; below it the article starts a story.
+    threshold: float = 0.25
+    # Days for the time factor to halve: an article 30 days outside a story's date range counts half.
+    half_life_days: float = 30.0
+    # The time factor never falls below this, so a story revived after months can still be joined.
+    min_time_factor: float = 0.1
+    # Blocking uses only terms carried by at most this many stories: a term in every story (``e:place:us``)
+    # would make every story a candidate. Scoring still uses every term of the article.
+    block_max_stories: int = 50
+    # At most this many candidates (most shared blocking terms first) are scored per article.
+    max_candidates: int = 20
+    # A story's weight for a term is the share of its articles carrying it, raised to this power: below
+    # 1 it favours a story whose articles carry the term at all over one where most of them do.
+    coverage_power: float = 0.25
+    # Weight of the reverse view: how much of the story's own main terms (its ``core_terms`` entities,
+    # events and places carried by most of its articles) the article names. It keeps apart two stories
+    # with the same protagonist and a different counterpart (one boxer's two title fights).
+    core_weight: float = 0.5
+    # How many of a story's most-carried terms make its core.
+    core_terms: int = 15
+    # Events with no named participant (``v:ATTACK||``) say little of which story they belong to.
+    events_need_participants: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("entity_weight", "event_weight", "place_weight", "text_weight", "half_life_days"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"StoryOptions.{name} is {getattr(self, name)}; give a number >= 0")
+        if not 0.0 <= self.min_time_factor <= 1.0:
+            raise ValueError(f"StoryOptions.min_time_factor is {self.min_time_factor}; give 0 to 1")
+        if self.block_max_stories < 1 or self.max_candidates < 1:
+            raise ValueError("StoryOptions.block_max_stories and max_candidates must be at least 1")
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """What story assignment needs of one article."""
+
+    article_id: int
+    published: date | None
+    outlet: str | None
+    entities: Mapping[str, int]  # entity id → mention count
+    events: frozenset[str]  # ``TYPE|actor ids|recipient ids``
+    places: frozenset[str]  # resolved place names
+    bands: tuple[int, ...]  # MinHash LSH band keys, as dedup stores them
+
+    def terms(self) -> dict[str, float]:
+        """The article's terms and their weights: 1 + log(mentions) for entities, 1 for the rest."""
+        terms = {ENTITY + k: 1.0 + math.log(max(n, 1)) for k, n in self.entities.items()}
+        terms.update({EVENT + k: 1.0 for k in self.events})
+        terms.update({PLACE + k: 1.0 for k in self.places})
+        terms.update({BAND + str(k): 1.0 for k in self.bands})
+        return terms
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A story found by blocking: its size, date range and its weight (articles carrying it) for
+    each of the article's terms it has."""
+
+    story_id: int
+    articles: int
+    first: date | None
+    last: date | None
+    counts: Mapping[str, int]
+    core: Mapping[str, int] = field(default_factory=dict)  # its most-carried non-band terms, up to
+    # ``StoryOptions.core_terms``, with their weights
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The story to join (None: start one) and the score that decided it."""
+
+    story_id: int | None
+    score: float
+
+
+class StoryIndex(Protocol):
+    """The inverted index assignment reads."""
+
+    def candidates(self, profile: ArticleProfile) -> Sequence[Candidate]:
+        """Stories sharing a rare-enough term with ``profile`` (bounded, never a scan of all)."""
+        ...
+
+    def frequencies(self, terms: Iterable[str]) -> Mapping[str, int]:
+        """How many indexed articles carry each of ``terms`` (absent: none)."""
+        ...
+
+    def size(self) -> int:
+        """How many articles are indexed."""
+        ...
+
+
+# Profiles -----------------------------------------------------------------------------------------
+
+def profile_of(article_id: int, published: date | None, outlet: str | None, record: Mapping[str, Any],
+               bands: Iterable[int], options: StoryOptions | None = None) -> ArticleProfile:
+    """The profile of an article from its extraction ``record`` (see docs/extract.md)."""
+    options = options or StoryOptions()
+    entities = {e["id"]: max(len(e.get("mentions", [])), 1) for e in record.get("entities", [])}
+    events = frozenset(
+        key for event in record.get("events", [])
+        if (key := event_key(event)) and (not options.events_need_participants or not key.endswith("||"))
+    )
+    places = frozenset(p["name"] for p in record.get("places", []) if p.get("name"))
+    return ArticleProfile(article_id, published, outlet, entities, events, places, tuple(bands))
+
+
+def event_key(event: Mapping[str, Any]) -> str:
+    """``TYPE|actor ids|recipient ids``, ids sorted and joined by ``,``."""
+    actors = sorted({i for i in event.get("actors", []) if i})
+    recipients = sorted({i for i in event.get("recipients", []) if i})
+    return f"{event.get('type', '')}|{','.join(actors)}|{','.join(recipients)}"
+
+
+# Scoring --------------------------------------------------------------------------------------------
+
+def assign(profile: ArticleProfile, index: StoryIndex, options: StoryOptions) -> Assignment:
+    """The story ``profile`` joins: the best-scoring candidate at or above the threshold, else None."""
+    candidates = index.candidates(profile)
+    if not candidates:
+        return Assignment(None, 0.0)
+    terms = profile.terms()
+    wanted = {t for t in terms if not t.startswith(BAND)} | {t for c in candidates for t in c.core}
+    idf = _idf(index.frequencies(sorted(wanted)), index.size())
+    best = max((score(profile, terms, c, idf, options), -c.story_id) for c in candidates)
+    story_id = -best[1]
+    return Assignment(story_id if best[0] >= options.threshold else None, best[0])
+
+
+def score(profile: ArticleProfile, terms: Mapping[str, float], candidate: Candidate,
+          idf: Mapping[str, float], options: StoryOptions) -> float:
+    """The weighted mean of the entity, event and place overlaps (kinds the article lacks left out),
+    plus the text bonus, at most 1, times the time factor."""
+    weights = {ENTITY: options.entity_weight, EVENT: options.event_weight, PLACE: options.place_weight}
+    total = mass = 0.0
+    for kind, weight in weights.items():
+        own = {t: w for t, w in terms.items() if t.startswith(kind)}
+        if own and weight:
+            total += weight * _overlap(own, candidate, idf, options.coverage_power)
+            mass += weight
+    if candidate.core and options.core_weight:
+        total += options.core_weight * _covered(candidate, terms, idf)
+        mass += options.core_weight
+    bands = {t: w for t, w in terms.items() if t.startswith(BAND)}
+    text = options.text_weight * _overlap(bands, candidate, {}, options.coverage_power) if bands else 0.0
+    similarity = min(1.0, (total / mass if mass else 0.0) + text)
+    return similarity * time_factor(profile.published, candidate.first, candidate.last, options)
+
+
+def _overlap(own: Mapping[str, float], candidate: Candidate, idf: Mapping[str, float],
+             power: float) -> float:
+    """The share of the article's IDF-weighted mass that the story carries (0…1)."""
+    whole = shared = 0.0
+    for term, weight in own.items():
+        mass = weight * idf.get(term, 1.0)
+        whole += mass
+        count = candidate.counts.get(term, 0)
+        if count:
+            shared += mass * min(1.0, count / max(candidate.articles, 1)) ** power
+    return shared / whole if whole else 0.0
+
+
+def _covered(candidate: Candidate, terms: Mapping[str, float], idf: Mapping[str, float]) -> float:
+    """The share of the story's core (IDF times the share of its articles carrying each term) that the
+    article names."""
+    whole = shared = 0.0
+    for term, count in candidate.core.items():
+        mass = idf.get(term, 1.0) * min(1.0, count / max(candidate.articles, 1))
+        whole += mass
+        shared += mass if term in terms else 0.0
+    return shared / whole if whole else 0.0
+
+
+def _idf(frequencies: Mapping[str, int], size: int) -> dict[str, float]:
+    """Smoothed inverse document frequency, at least 1 for the article's own terms."""
+    return {t: 1.0 + math.log((size + 1) / (n + 1)) for t, n in frequencies.items()}
+
+
+def time_factor(published: date | None, first: date | None, last: date | None,
+                options: StoryOptions) -> float:
+    """1 inside the story's date range (or when either side is undated), halving every half-life
+    outside it, never below ``min_time_factor``."""
+    if published is None or first is None or last is None:
+        return 1.0
+    gap = (first - published).days if published < first else max((published - last).days, 0)
+    if not options.half_life_days:
+        return 1.0 if gap == 0 else options.min_time_factor
+    return max(math.pow(0.5, gap / options.half_life_days), options.min_time_factor)
+
+
+def blocking_terms(profile: ArticleProfile) -> list[str]:
+    """Every term blocking may look up (the index drops the too-common ones)."""
+    return list(profile.terms())
+
+
+# In memory ------------------------------------------------------------------------------------------
+
+@dataclass
+class _Story:
+    articles: int = 0
+    first: date | None = None
+    last: date | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+class MemoryIndex:
+    """A ``StoryIndex`` in memory, for ``cluster`` and tests."""
+
+    def __init__(self, options: StoryOptions) -> None:
+        self.options = options
+        self._stories: dict[int, _Story] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._articles: Counter[str] = Counter()
+        self._size = 0
+
+    def candidates(self, profile: ArticleProfile) -> list[Candidate]:
+        hits: Counter[int] = Counter()
+        for term in blocking_terms(profile):
+            stories = self._postings.get(term, ())
+            if len(stories) <= self.options.block_max_stories:
+                hits.update(stories)
+        chosen = sorted(hits, key=lambda s: (-hits[s], s))[: self.options.max_candidates]
+        terms = profile.terms()
+        return [self._candidate(s, terms) for s in chosen]
+
+    def _candidate(self, story_id: int, terms: Mapping[str, float]) -> Candidate:
+        story = self._stories[story_id]
+        counts = {t: story.counts[t] for t in terms if story.counts.get(t)}
+        ranked = sorted((t for t in story.counts if not t.startswith(BAND)),
+                        key=lambda t: (-story.counts[t], t))
+        core = {t: story.counts[t] for t in ranked[: self.options.core_terms]}
+        return Candidate(story_id, story.articles, story.first, story.last, counts, core)
+
+    def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        return {t: self._articles[t] for t in terms if self._articles.get(t)}
+
+    def size(self) -> int:
+        return self._size
+
+    def add(self, profile: ArticleProfile, story_id: int | None) -> int:
+        """Record ``profile`` in ``story_id`` (None: a new story) and return the story id."""
+        if story_id is None:
+            story_id = len(self._stories) + 1
+        story = self._stories.setdefault(story_id, _Story())
+        story.articles += 1
+        if profile.published is not None:
+            story.first = min(story.first or profile.published, profile.published)
+            story.last = max(story.last or profile.published, profile.published)
+        for term in profile.terms():
+            story.counts[term] += 1
+            self._articles[term] += 1
+            self._postings.setdefault(term, set()).add(story_id)
+        self._size += 1
+        return story_id
+
+
+def cluster(profiles: Sequence[ArticleProfile], options: StoryOptions | None = None) -> list[int]:
+    """Story numbers (from 1) for ``profiles``, assigned one by one in publication order (undated
+    last, then in the order given), as the store assigns them; returned in the order given."""
+    options = options or StoryOptions()
+    index = MemoryIndex(options)
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].published is None,
+                                                        profiles[i].published or date.min, i))
+    result = [0] * len(profiles)
+    for i in order:
+        result[i] = index.add(profiles[i], assign(profiles[i], index, options).story_id)
+    return result
+
+
+# Labels ---------------------------------------------------------------------------------------------
+
+def story_label(actors: Sequence[str], place: str | None, first: date | None, last: date | None) -> str:
+    """``Trump, Maduro, Rodríguez — Venezuela, Nov 2025–Jan 2026``: main actors (see ``short_name``),
+    main place and period."""
+    names = ", ".join(actors[:3]) or "Untitled story"
+    where = ", ".join(p for p in (place, period(first, last)) if p)
+    return f"{names} — {where}" if where else names
+
+
+def period(first: date | None, last: date | None) -> str | None:
+    """``Jan 2026``, or ``Nov 2025–Jan 2026``; None when undated."""
+    if first is None or last is None:
+        return None
+    a, b = first.strftime("%b %Y"), last.strftime("%b %Y")
+    return a if a == b else f"{a}–{b}"
+
+
+def short_name(name: str, entity_id: str) -> str:
+    """A person by surname (``Delcy Rodríguez`` → ``Rodríguez``), anything else by its whole name."""
+    words = name.split()
+    return words[-1] if entity_id.startswith("person:") and len(words) > 1 else name

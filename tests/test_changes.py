@@ -1,0 +1,161 @@
+"""What changed (``changes``) and the role ledger (``ledger``), on hand-built event rows and roles."""
+
+from __future__ import annotations
+
+from tests.test_event_groups import MEETING, person, row, unnamed
+
+from newsgraph.changes import changes
+from newsgraph.event_groups import group_events
+from newsgraph.ledger import role_changes, role_ledger, status_changes
+from newsgraph.store import EntityRole, EventDesignation
+
+MADURO = person("Nicolas Maduro", "recipient")
+TRUMP = person("Donald Trump")
+
+
+def role(entity: str, title: str, status: str, as_of: str, article_id: int, outlet: str = "Ledger",
+         evidence: str | None = None) -> EntityRole:
+    name = entity.split(":", 1)[1].replace("-", " ").title()
+    return EntityRole(title, None, status, as_of, article_id, outlet, evidence or f"{status} {title} {name}",
+                      entity_id=entity, name=name, start=0, end=10)
+
+
+ROLES = [
+    role("person:nicolas-maduro", "president", "current", "2025-11-24", 1),
+    role("person:nicolas-maduro", "president", "former", "2026-01-16", 2),
+    role("person:delcy-rodriguez", "interim president", "current", "2026-01-16", 2),
+    role("person:delcy-rodriguez", "vice president", "previous", "2026-01-16", 2),
+    role("person:delcy-rodriguez", "Interim President", "current", "2026-01-17", 3, outlet="Wire"),
+]
+
+
+def test_role_ledger_gives_each_title_its_first_and_last_date_and_outlets() -> None:
+    ledger = role_ledger(ROLES)
+
+    rodriguez = [(e.label, e.first, e.last, e.outlets) for e in ledger if e.entity_id.endswith("rodriguez")]
+    assert rodriguez == [("previous vice president", "2026-01-16", "2026-01-16", ("Ledger",)),
+                         ("interim president", "2026-01-16", "2026-01-17", ("Ledger", "Wire"))]
+
+
+def test_role_changes_pair_titles_in_the_order_held() -> None:
+    pairs = [(b.label, a.label) for b, a in role_changes(role_ledger(ROLES))]
+
+    assert pairs == [("previous vice president", "interim president"), ("president", "former president")]
+
+
+def test_role_changes_carry_evidence_on_both_sides() -> None:
+    found = [c for c in changes([], ROLES) if c.kind == "role"]
+
+    assert [c.detail for c in found] == ["vice president → interim president", "president → former president"]
+    maduro = found[1]
+    assert (maduro.as_of, maduro.entity_id) == ("2026-01-16", "person:nicolas-maduro")
+    assert [(e.article_id, e.published, e.text) for e in maduro.before] == [
+        (1, "2025-11-24", "current president Nicolas Maduro")]
+    assert [(e.article_id, e.outlet) for e in maduro.after] == [(2, "Ledger")]
+
+
+def test_a_negated_plan_is_overtaken_by_the_capture() -> None:
+    plan = row(1, "ev7", "ASSAULT", mode="abduct", status="negated", participants=(MADURO,),
+               published="2025-11-24", attribution=("One administration official",))
+    capture = row(2, "ev7", "COERCE", mode="arrest", participants=(person("U.S. forces"), MADURO),
+                  date="2026-01", precision="month", published="2026-01-16")
+
+    [change] = [c for c in changes(group_events([plan, capture]), []) if c.kind == "outcome"]
+
+    assert (change.detail, change.as_of, change.group_ids) == ("overtaken", "2026-01-16", ("1-ev7", "2-ev7"))
+    assert [(e.article_id, e.status) for e in change.before] == [(1, "negated")]
+    assert [(e.article_id, e.status) for e in change.after] == [(2, "happened")]
+
+
+def test_a_plan_whose_pronoun_was_resolved_to_someone_else_still_meets_its_outcome() -> None:
+    """"not planning to snatch him": the event layer took "him" for Trump, who is not in the sentence."""
+    plan = row(1, "ev7", "ASSAULT", mode="abduct", status="negated", published="2025-11-24",
+               participants=(unnamed("they", "actor"), person("Donald Trump", "recipient", "Trump")),
+               sentence="They are not planning to snatch him.")
+    talks = row(1, "ev1", participants=(TRUMP, MADURO), status="planned", published="2025-11-24")
+    capture = row(2, "ev7", "COERCE", mode="arrest", participants=(MADURO,), date="2026-01",
+                  precision="month", published="2026-01-16")
+
+    outcomes = [c for c in changes(group_events([plan, talks, capture]), []) if c.kind == "outcome"]
+
+    assert [(c.detail, c.group_ids) for c in outcomes] == [("overtaken", ("1-ev7", "2-ev7"))]
+    assert "pronoun read as Nicolas Maduro" in outcomes[0].summary
+
+
+def test_an_outcome_must_come_after_the_plan() -> None:
+    done = row(1, "ev1", participants=MEETING, published="2026-01-10")
+    plan = row(2, "ev1", participants=MEETING, status="planned", published="2026-01-12")
+
+    assert [c for c in changes(group_events([done, plan]), []) if c.kind == "outcome"] == []
+
+
+def test_a_planned_date_that_passed_without_the_event_lapses() -> None:
+    plan = row(1, "ev1", participants=MEETING, status="planned", date="2026-03-11", precision="day",
+               published="2026-03-04")
+    later = row(2, "ev1", "AID", participants=(person("Ines Carrasco"),), published="2026-03-20")
+
+    [lapsed] = [c for c in changes(group_events([plan, later]), []) if c.kind == "outcome"]
+
+    assert (lapsed.detail, lapsed.as_of, lapsed.after) == ("lapsed", "2026-03-12", ())
+
+
+def test_talks_held_later_than_planned_fulfil_the_plan() -> None:
+    plan = row(1, "ev1", participants=MEETING, status="planned", date="2026-03-11", precision="day",
+               published="2026-03-04")
+    held = row(2, "ev1", participants=MEETING, date="2026-03-26", precision="day", published="2026-03-27")
+
+    [change] = [c for c in changes(group_events([plan, held]), []) if c.kind == "outcome"]
+
+    assert change.detail == "fulfilled" and "later than planned (2026-03-11)" in change.summary
+
+
+def test_contradictions_of_date_and_a_denial() -> None:
+    rows = [row(1, "ev1", participants=MEETING, date="2026-03-26", precision="day", published="2026-03-26"),
+            row(2, "ev1", participants=MEETING, date="2026-03-27", precision="day", outlet="Wire",
+                published="2026-03-27"),
+            row(3, "ev1", participants=MEETING, status="denied", outlet="Post", published="2026-03-28")]
+
+    found = [c for c in changes(group_events(rows), []) if c.kind == "contradiction"]
+
+    assert [(c.detail, c.as_of) for c in found] == [("date", "2026-03-27"), ("denial", "2026-03-28")]
+    assert found[0].summary.endswith("date 2026-03-26 (Ledger) vs 2026-03-27 (Wire)")
+    assert [e.outlet for e in found[1].after] == ["Post"]
+
+
+def test_each_article_adds_what_it_first_reports() -> None:
+    rows = [row(1, "ev1", participants=MEETING, published="2026-01-15"),
+            row(2, "ev1", participants=MEETING, outlet="Wire", published="2026-01-16"),
+            row(2, "ev2", "AID", participants=(person("Ines Carrasco"),), outlet="Wire",
+                published="2026-01-16")]
+    roles = [role("person:marta-quiroga", "minister", "current", "2026-01-15", 1),
+             role("person:marta-quiroga", "minister", "current", "2026-01-16", 2, outlet="Wire"),
+             role("person:ines-carrasco", "envoy", "current", "2026-01-16", 2, outlet="Wire")]
+
+    found = [c for c in changes(group_events(rows), roles) if c.kind == "new"]
+
+    assert [(c.as_of, c.summary, c.group_ids) for c in found] == [
+        ("2026-01-15", "#1 (Ledger) adds 1 event(s), 1 title(s)", ("1-ev1",)),
+        ("2026-01-16", "#2 (Wire) adds 1 event(s), 1 title(s)", ("2-ev2",))]
+    assert [e.text for e in found[1].after] == ["met", "Ines Carrasco: envoy"]
+
+
+def test_since_keeps_changes_known_from_that_day() -> None:
+    assert {c.as_of for c in changes([], ROLES, since="2026-01-16")} == {"2026-01-16"}
+    assert changes([], ROLES, since="2026-02") == []
+
+
+def test_status_changes_from_events_the_entity_undergoes() -> None:
+    us = person("United States")
+    designation = EventDesignation("leader of a terrorist organization", "United States",
+                                   "person:united-states", "Nicolas Maduro", "person:nicolas-maduro", None)
+    rows = [row(1, "ev2", "SANCTION", participants=(us, MADURO), date="2025-W48", precision="week",
+                designation=designation),
+            row(2, "ev7", "COERCE", mode="arrest", participants=(person("U.S. forces"), MADURO),
+                date="2026-01", precision="month"),
+            row(3, "ev1", "RETREAT", mode="resign", participants=(person("Nicolas Maduro"),),
+                status="planned")]
+
+    found = status_changes("person:nicolas-maduro", group_events(rows))
+
+    assert [(s.date, s.status) for s in found] == [
+        ("2025-W48", "designated leader of a terrorist organization"), ("2026-01", "arrested/captured")]

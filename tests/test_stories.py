@@ -1,0 +1,179 @@
+"""Story assignment on hand-built profiles: joining, starting, time decay, and blocking that never scans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+import pytest
+
+from newsgraph.stories import (
+    ArticleProfile,
+    Candidate,
+    MemoryIndex,
+    StoryOptions,
+    assign,
+    cluster,
+    event_key,
+    period,
+    profile_of,
+    short_name,
+    story_label,
+    time_factor,
+)
+
+OPTIONS = StoryOptions()
+
+
+def profile(article_id: int, entities: Mapping[str, int], day: date | None = None,
+            events: Iterable[str] = (), places: Iterable[str] = (), bands: Sequence[int] = ()
+            ) -> ArticleProfile:
+    return ArticleProfile(article_id, day, None, dict(entities), frozenset(events), frozenset(places),
+                          tuple(bands))
+
+
+VENEZUELA = {"person:nicolas-maduro": 4, "person:donald-trump": 3, "person:delcy-rodriguez": 2}
+TRAWLER = {"person:renata-salinas": 3, "org:albatros-ii": 2, "place:arica": 2}
+
+
+class RecordingIndex:
+    """A ``StoryIndex`` that answers from a fixed candidate list and records every call."""
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        self.answers = list(candidates)
+        self.calls: list[str] = []
+
+    def candidates(self, profile: ArticleProfile) -> list[Candidate]:
+        self.calls.append("candidates")
+        return self.answers
+
+    def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        self.calls.append("frequencies")
+        return {t: 1 for t in terms}
+
+    def size(self) -> int:
+        self.calls.append("size")
+        return 100
+
+
+def test_article_joins_the_story_sharing_its_actors() -> None:
+    first = profile(1, VENEZUELA, date(2026, 1, 3))
+    second = profile(2, {"person:nicolas-maduro": 2, "person:delcy-rodriguez": 1}, date(2026, 1, 4))
+    assert cluster([first, second]) == [1, 1]
+
+
+def test_unrelated_article_starts_a_new_story() -> None:
+    assert cluster([profile(1, VENEZUELA, date(2026, 1, 3)), profile(2, TRAWLER, date(2026, 1, 3))]) == [1, 2]
+
+
+def test_first_article_starts_a_story() -> None:
+    index = MemoryIndex(OPTIONS)
+    assert assign(profile(1, VENEZUELA), index, OPTIONS).story_id is None
+
+
+def test_time_decay_keeps_a_distant_article_apart() -> None:
+    near = [profile(1, VENEZUELA, date(2026, 1, 3)), profile(2, VENEZUELA, date(2026, 1, 10))]
+    far = [profile(1, VENEZUELA, date(2026, 1, 3)), profile(2, VENEZUELA, date(2027, 6, 1))]
+    strict = StoryOptions(half_life_days=7, min_time_factor=0.0)
+    assert cluster(near, strict) == [1, 1]
+    assert cluster(far, strict) == [1, 2]
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (date(2026, 1, 5), 1.0),  # inside the story's range
+    (date(2026, 2, 9), 0.5),  # one half-life after its last day
+    (None, 1.0),  # undated: no evidence either way
+    (date(2020, 1, 1), 0.1),  # never below the floor
+])
+def test_time_factor(published: date | None, expected: float) -> None:
+    assert time_factor(published, date(2026, 1, 1), date(2026, 1, 10), OPTIONS) == pytest.approx(expected)
+
+
+def test_candidates_come_only_from_the_index() -> None:
+    story = Candidate(7, 2, None, None, {"e:person:nicolas-maduro": 2, "e:person:donald-trump": 2},
+                      {"e:person:nicolas-maduro": 2, "e:person:donald-trump": 2})
+    index = RecordingIndex([story])
+    result = assign(profile(1, VENEZUELA), index, OPTIONS)
+    assert result.story_id == 7 and result.score > OPTIONS.threshold
+    assert index.calls == ["candidates", "frequencies", "size"]
+
+
+def test_no_candidates_means_a_new_story_without_further_reads() -> None:
+    index = RecordingIndex([])
+    assert assign(profile(1, VENEZUELA), index, OPTIONS).story_id is None
+    assert index.calls == ["candidates"]
+
+
+def test_blocking_skips_terms_too_common_to_tell_stories_apart() -> None:
+    options = StoryOptions(block_max_stories=2)
+    index = MemoryIndex(options)
+    for i in range(3):  # three stories all naming the United States
+        index.add(profile(i, {"place:united-states": 1, f"person:p{i}": 1}), None)
+    assert index.candidates(profile(9, {"place:united-states": 1})) == []
+    assert [c.story_id for c in index.candidates(profile(9, {"person:p1": 1}))] == [2]
+
+
+def test_candidates_are_bounded() -> None:
+    options = StoryOptions(max_candidates=3)
+    index = MemoryIndex(options)
+    for i in range(10):
+        index.add(profile(i, {"person:shared": 1, f"person:p{i}": 1}), None)
+    assert len(index.candidates(profile(99, {"person:shared": 1}))) == 3
+
+
+def test_shared_bands_join_a_near_copy_with_few_entities() -> None:
+    original = profile(1, {"person:a": 1}, bands=(11, 12, 13))
+    copy = profile(2, {"person:b": 1}, bands=(11, 12, 13))
+    assert cluster([original, copy]) == [1, 1]
+
+
+def test_cluster_runs_in_publication_order() -> None:
+    late = profile(1, VENEZUELA, date(2026, 1, 9))
+    early = profile(2, TRAWLER, date(2026, 1, 1))
+    assert cluster([late, early]) == [2, 1]
+
+
+def test_profile_of_an_extraction_record() -> None:
+    record = {
+        "entities": [{"id": "person:nicolas-maduro", "mentions": [{}, {}, {}]},
+                     {"id": "place:venezuela", "mentions": [{}]}],
+        "events": [{"type": "CONSULT", "actors": ["person:b", "person:a"], "recipients": []},
+                   {"type": "ATTACK", "actors": [], "recipients": []}],
+        "places": [{"name": "Venezuela"}, {"name": None}],
+    }
+    found = profile_of(5, date(2026, 1, 3), "Wire", record, [1, 2])
+    assert found.entities == {"person:nicolas-maduro": 3, "place:venezuela": 1}
+    assert found.events == frozenset({"CONSULT|person:a,person:b|"})
+    assert found.places == frozenset({"Venezuela"})
+    assert found.bands == (1, 2)
+
+
+def test_event_key_sorts_participants() -> None:
+    assert event_key({"type": "CONSULT", "actors": ["person:b", "person:a"],
+                      "recipients": ["person:c"]}) == "CONSULT|person:a,person:b|person:c"
+
+
+@pytest.mark.parametrize(("actors", "place", "first", "last", "expected"), [
+    (["Trump", "Maduro", "Rodríguez"], "Venezuela", date(2025, 11, 2), date(2026, 1, 5),
+     "Trump, Maduro, Rodríguez — Venezuela, Nov 2025–Jan 2026"),
+    (["Salinas"], None, date(2026, 3, 2), date(2026, 3, 20), "Salinas — Mar 2026"),
+    (["Salinas"], "Arica", None, None, "Salinas — Arica"),
+    ([], None, None, None, "Untitled story"),
+])
+def test_story_label(actors: list[str], place: str | None, first: date | None, last: date | None,
+                     expected: str) -> None:
+    assert story_label(actors, place, first, last) == expected
+
+
+def test_short_name_shortens_people_only() -> None:
+    assert short_name("Delcy Rodríguez", "person:delcy-rodriguez") == "Rodríguez"
+    assert short_name("United Nations", "org:united-nations") == "United Nations"
+
+
+def test_period_of_one_month() -> None:
+    assert period(date(2026, 1, 1), date(2026, 1, 31)) == "Jan 2026"
+
+
+def test_bad_options_say_what_to_give() -> None:
+    with pytest.raises(ValueError, match="min_time_factor"):
+        StoryOptions(min_time_factor=2)
