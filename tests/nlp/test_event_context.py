@@ -99,6 +99,7 @@ STATUSES = [
     ("The government ruled out strikes on the camps.", "strikes", "negated"),
     ("The summit was cancelled.", "summit", "negated"),
     ("Missile strikes are not under consideration.", "strikes", "negated"),
+    ("Drone strikes are not under active consideration.", "strikes", "negated"),
     ("Officials said they have no plan to arrest him.", "arrest", "negated"),
     # denied
     ("Lopez denied meeting the rebels.", "meeting", "denied"),

@@ -167,3 +167,52 @@ def test_an_attack_named_by_its_weapon_needs_no_named_party(english) -> None:  #
 ])
 def test_version_2_cues(english, text: str, type_: str, mode: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode) in {(e.type, e.mode) for e in _events(english, text)}
+
+
+def _event(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.trigger.text == trigger)
+
+
+def test_an_object_pronoun_is_not_its_clause_subject(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Alma Brook said she will not arrest Piet Dahl. "
+                              "Dahl says Brook wants to arrest him.")
+    assert _ids(events[-1].recipients) == ["person:piet-dahl"]  # not Brook, who would arrest
+
+
+def test_an_object_pronoun_prefers_a_person_named_as_an_argument(english) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Alma Brook wants to meet Governor Piet Dahl, aides said. Critics called Brook's "
+            "approach naive. One adviser said they are not planning to go in and arrest him.")
+    arrest = _event(_events(english, text), "arrest")
+    assert _ids(arrest.recipients) == ["person:piet-dahl"] and arrest.status == "negated"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Peruvian officials briefed reporters on Monday. They plan to arrest the smugglers.",
+     "Peruvian officials"),
+    ("Peru accused Chile of spying. They plan to arrest the smugglers.", "They"),  # two groups: unclear
+])
+def test_they_is_the_one_clear_group_of_the_sentence_before(english, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(_event(_events(english, text), "arrest").actors) == [actor]
+
+
+def test_a_weapon_attack_after_a_misparsed_that_is_no_bare_mention(english) -> None:  # type: ignore[no-untyped-def]
+    text = ("Aides said the governor's plan to seek talks could indicate that drone strikes or ground "
+            "raids are not under active consideration.")
+    strikes = _event(_events(english, text), "drone strikes")  # "that" parsed as its determiner
+    assert (strikes.type, strikes.mode, strikes.status) == ("ASSAULT", "aerial", "negated")
+    assert strikes.attribution == ("Aides",)
+
+
+def test_the_possessor_of_an_operation_is_the_actor_of_what_it_resulted_in(english) -> None:  # type: ignore[no-untyped-def]
+    text = "The crisis deepened after Chile's secret operation that resulted in the capture of Lucas Ortega."
+    capture = _event(_events(english, text), "capture")
+    assert _ids(capture.actors) == ["place:chile"] and _ids(capture.recipients) == ["person:lucas-ortega"]
+    text = "Chilean special forces conducted an operation that resulted in the capture of Lucas Ortega."
+    assert _ids(_event(_events(english, text), "capture").actors) == ["Chilean special forces"]
+
+
+def test_a_visited_city_is_the_place_and_a_visited_country_the_recipient(english) -> None:  # type: ignore[no-untyped-def]
+    travel = _events(english, "Senator Alma Brook traveled to Lima for talks with Piet Dahl.")[0]
+    assert travel.mode == "visit" and travel.recipients == () and travel.place is not None
+    visit = _events(english, "Senator Alma Brook visited Peru on Monday.")[0]
+    assert _ids(visit.recipients) == ["place:peru"]

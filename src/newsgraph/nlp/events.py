@@ -11,7 +11,8 @@
    ("demanded that Iran …"). A noun's actor is its possessor, a named modifier ("U.S. strikes") or its
    "by" phrase, else the subject of the verb it is the object of ("held talks with"). Each argument is
    the entity whose mention holds its head word, else the head phrase itself ("U.S. forces"); its
-   conjuncts and a name in apposition count too ("Maduro and his wife, Cilia Flores").
+   conjuncts and a name in apposition count too ("Maduro and his wife, Cilia Flores"). The rules, and
+   those for pronouns and for a visit's destination, are in ``newsgraph.nlp.event_arguments``.
 3. **Designations.** "designated X (as) a foreign terrorist organization" is a SANCTION with a
    ``Designation``: the label, the authority (the actor), the target and the date it took effect.
 4. **Context.** Status, date, place and attribution come from ``newsgraph.nlp.event_context``; the
@@ -30,12 +31,13 @@ names its weapon ("missile strikes", "airstrikes"): the attack is news without a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.event_arguments import Found as _Found
+from newsgraph.nlp.event_arguments import Participants, arguments, without_venues
 from newsgraph.nlp.event_context import date_of, place_of, reported_by, status_of
 from newsgraph.nlp.event_lexicon import (
     CONFLICT_TYPES,
@@ -64,13 +66,7 @@ from newsgraph.nlp.records import (
 )
 
 _POS: dict[str, CuePos] = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
-_SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "obj")
-_PERSONAL = frozenset("he him his she her".split())
-_COLLECTIVE = frozenset("it its they them their we us".split())
-_RELATIVE = frozenset("who whom which that".split())
-_SKIP_HEADS = frozenset("i you me myself yourself this these those what something anything".split())
-_MODIFIERS = ("compound", "amod", "nmod", "poss")
 # Dependencies through which an event is the content of another ("agreed to share", "accused X of
 # violating", "demanded that Iran release").
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acomp"})
@@ -84,25 +80,8 @@ _COERCE_THREATS = {"arrest": ("arrest", "137"), "ban": ("ban", "132"), "deport":
 # REQUEST and REJECT modes (PLOVER manual, shared table) by what is asked for or refused.
 _ASKS = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
          "RETREAT": "yield", "CONCEDE": "yield"}
-_NAMED_MODIFIERS = ("compound", "amod", "nmod")
-# An adjective or participle describing a trigger noun is no party to it ("Historic Meeting", also when
-# the parser tags a headline's words as a name), nor is a modifier inside the same name as the trigger.
-_DESCRIBING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
-# Nouns that name an action: as an argument they stand for whoever carried it out ("forces conducted an
-# operation that led to the capture" — the capture's actor is the forces), or for no one.
-_ACTION_NOUNS = frozenset("operation operations mission raid campaign effort action talks meeting visit "
-                          "encounter dialogue decision plan move goal session engagement".split())
 # Base confidence of a trigger before its status factor: a verb with a named actor is surest.
 _CONFIDENCE = {"V": 0.85, "A": 0.7, "N": 0.75}
-
-
-@dataclass(frozen=True)
-class _Found:
-    trigger: Token
-    cue: Cue
-    span: tuple[int, int]  # token indices [start, end) of the trigger words
-    used: frozenset[int]  # tokens the cue used up besides the head
-    content: _Found | None = None  # the event a framing cue is about ("threatened to [strike]")
 
 
 def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpression],
@@ -111,14 +90,16 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     """Every event the text reports, happened or not, in text order."""
     lexicon = lexicon or default_lexicon()
     found = _triggers(doc, lexicon)
-    args = _Arguments(doc, entities)
+    args = Participants(doc, entities)
     contexts: dict[int, tuple[str, ...]] = {}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     mentions: list[EventMention] = []
     for item in _kept(found):
-        actors, recipients, designation = _arguments(item, args)
-        bare = not actors and not recipients and _definite(item)
-        if not actors and not recipients and not bare and not _armed(item):
+        actors, recipients, designation = arguments(item, args)
+        recipients = without_venues(item.cue, recipients, places)
+        armed = _armed(item)  # news without a named party, so never a bare mention ("that missile strikes")
+        bare = not actors and not recipients and not armed and _definite(item)
+        if not actors and not recipients and not bare and not armed:
             continue
         if designation is not None:
             designation = Designation(designation.label, actors[0] if actors else None,
@@ -310,223 +291,6 @@ def lemmas(word: str, tag: str) -> tuple[str, ...]:
             if suffix in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
                 found.append(stem[:-1])  # "shipped", "planning"
     return tuple(dict.fromkeys(found))
-
-
-# 2. Arguments -----------------------------------------------------------------------------------------
-
-class _Arguments:
-    """Turns argument head words into participants: entities where a mention holds the word."""
-
-    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
-        self.doc = doc
-        self.at: dict[int, tuple[Entity, Span]] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None:
-                    for token in span:
-                        self.at.setdefault(token.i, (entity, span))
-        self.people = sorted(i for i, (e, s) in self.at.items() if e.type == "PERSON" and i == s.start)
-        self.groups = sorted(i for i, (e, s) in self.at.items() if e.type != "PERSON" and i == s.start)
-
-    def of(self, heads: Sequence[Token]) -> tuple[Participant, ...]:
-        found: dict[str, Participant] = {}
-        for head in heads:
-            for token in (head, *head.conjuncts):
-                participant = self._one(token)
-                if participant is not None:
-                    found.setdefault(participant.entity_id or participant.text.lower(), participant)
-        return tuple(found.values())
-
-    def _one(self, token: Token) -> Participant | None:
-        if token.lower_ in _ACTION_NOUNS:
-            doer = _doer(token)
-            return self._one(doer) if doer is not None else None
-        if "\n" in token.text or (token.pos_ == "ADJ" and token.i not in self.at):
-            return None
-        named = self._named(token)
-        if named is not None:
-            return named
-        low = token.lower_
-        if low in _PERSONAL or low in _COLLECTIVE:
-            return self._antecedent(token, self.people if low in _PERSONAL else self.groups)
-        if token.pos_ not in ("NOUN", "PROPN") or low in _SKIP_HEADS:
-            return None
-        return self._phrase(token)
-
-    def _named(self, token: Token) -> Participant | None:
-        for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
-            hit = self.at.get(candidate.i)
-            if hit is not None:
-                entity, span = hit
-                return Participant(entity.id, span.text, span.start_char, span.end_char)
-        return None
-
-    def _antecedent(self, pronoun: Token, starts: list[int]) -> Participant | None:
-        """The person named last before he/she, within a sentence back, or the group named before
-        it/they in the same sentence; else "they" itself."""
-        limit = pronoun.sent.start
-        if pronoun.lower_ in _PERSONAL and pronoun.sent.start > 0:
-            limit = self.doc[pronoun.sent.start - 1].sent.start
-        for i in reversed(starts):
-            if limit <= i < pronoun.i:
-                entity, span = self.at[i]
-                return Participant(entity.id, span.text, span.start_char, span.end_char)
-        if pronoun.lower_ in _COLLECTIVE and pronoun.lower_ not in ("it", "its"):
-            return Participant(None, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
-        return None
-
-    def _phrase(self, token: Token) -> Participant:
-        """An unnamed group: the head word with the modifiers before it ("U.S. forces")."""
-        start = token.i
-        for child in token.lefts:
-            if child.dep_ in _MODIFIERS and child.tag_ != "POS":
-                start = min(start, child.left_edge.i)
-        while start < token.i and self.doc[start].dep_ in ("det", "case", "punct", "nummod", "predet"):
-            start += 1
-        span = self.doc[start:token.i + 1]
-        return Participant(None, span.text, span.start_char, span.end_char)
-
-
-def _doer(action: Token) -> Token | None:
-    """Who carried out an action noun: the subject of the verb it is the object of."""
-    if action.dep_ in _OBJECTS and action.head.pos_ == "VERB":
-        subject, passive = _subject(action.head)
-        if subject is not None and not passive and subject.lower_ not in _ACTION_NOUNS:
-            return subject
-    return None
-
-
-def _arguments(item: _Found, args: _Arguments) -> tuple[tuple[Participant, ...], tuple[Participant, ...],
-                                                        Designation | None]:
-    trigger, cue = item.trigger, item.cue
-    if cue.pos == "N":
-        actor_heads, recipient_heads = _noun_arguments(trigger, cue)
-    else:
-        actor_heads, recipient_heads = _verb_arguments(trigger, cue, item.used)
-    designation = None
-    if cue.frame == "designation":
-        target, label = _designated(trigger)
-        if target is not None:
-            recipient_heads = [target]
-        designation = Designation(label, None, next(iter(args.of(recipient_heads)), None), None)
-    actor_heads = [t for t in actor_heads if t.i not in item.used and t.i != trigger.i]
-    recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i != trigger.i]
-    actors = args.of(actor_heads)
-    keys = {a.entity_id or a.text.lower() for a in actors}
-    recipients = tuple(r for r in args.of(recipient_heads) if (r.entity_id or r.text.lower()) not in keys)
-    if not actors and "between" in cue.recipients and len(recipients) > 1:
-        actors, recipients = recipients, ()  # "talks between A and B": both take part alike
-    if item.content is not None and not recipients:
-        inner_actors, inner, _ = _arguments(item.content, args)
-        recipients = tuple(r for r in (inner if inner_actors or cue.type != "REQUEST" else ())
-                           if (r.entity_id or r.text.lower()) not in keys)
-    return actors, recipients, designation
-
-
-def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[Token], list[Token]]:
-    actors: list[Token] = []
-    recipients: list[Token] = []
-    subject, passive = _subject(verb)
-    if subject is not None:
-        (recipients if passive else actors).append(subject)
-    for child in verb.children:
-        if child.dep_ == "agent":
-            actors.extend(g for g in child.children if g.dep_ == "pobj")
-    recipients.extend(_slots(verb, cue.recipients))
-    for word in used:  # "imposed sanctions [on Peru]", "cut ties [with Chile]"
-        recipients.extend(_slots(verb.doc[word], [s for s in cue.recipients if s not in ("obj", "comp")]))
-    return actors, recipients
-
-
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject and whether it is a passive one, looking up through the clauses it hangs
-    from ("intends to speak", "was captured and flown", "urged X to go": X)."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head, child.dep_ == "nsubjpass"
-                return child, child.dep_ == "nsubjpass"
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return verb.head, True  # "the meeting, ordered by Trump"
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") or verb.head is verb:
-            return None, False
-        if verb.dep_ == "xcomp":
-            controller = next((c for c in verb.head.children if c.dep_ in _OBJECTS), None)
-            if controller is not None:
-                return controller, False
-        verb = verb.head
-    return None, False
-
-
-def _slots(head: Token, slots: Sequence[str]) -> Iterator[Token]:
-    """The words standing in the cue's recipient slots under ``head``."""
-    for child in head.children:
-        dep = child.dep_
-        objects = "obj" in slots or (dep == "dative" and "dative" in slots)
-        if objects and (dep in _OBJECTS or dep == "dative"):
-            yield child
-        elif dep in ("prep", "dative") and child.lower_ in slots:
-            yield from (g for g in child.children if g.dep_ == "pobj")
-        elif dep == "ccomp" and "comp" in slots:
-            yield from (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
-        if dep in _OBJECTS and "poss" in slots:  # "rejected a US offer", "Maduro's assets"
-            yield from (g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS
-                        and g.ent_type_))
-
-
-def _noun_arguments(noun: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
-    actors: list[Token] = []
-    recipients: list[Token] = list(_slots(noun, cue.recipients))
-    for child in noun.children:
-        if child.dep_ == "poss":
-            (recipients if cue.possessor_is_recipient else actors).append(child)
-        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
-              and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
-            actors.append(child)
-        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            actors.extend(g for g in child.children if g.dep_ == "pobj")
-    if not actors:
-        governor = _governor(noun)
-        if governor is not None:
-            subject, passive = _subject(governor)
-            if subject is not None:
-                (recipients if passive else actors).append(subject)
-            if not recipients:
-                recipients.extend(_slots(governor, [s for s in cue.recipients if s not in ("obj", "comp")]))
-    return actors, recipients
-
-
-def _governor(noun: Token) -> Token | None:
-    """The verb a noun is the object of, directly or through a preposition ("held talks",
-    "traveled to Caracas for a meeting")."""
-    head = noun.head
-    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        return head.head
-    return None
-
-
-def _designated(trigger: Token) -> tuple[Token | None, str]:
-    """The target and label of a designation: "designated X a …", "designated X as …",
-    "the designation of X as …"."""
-    children = list(trigger.children)
-    objects = [c for c in children if c.dep_ in (*_OBJECTS, "dative", "oprd", "attr")]
-    label_head = next((g for c in children if c.dep_ == "prep" and c.lower_ == "as"
-                       for g in c.children if g.dep_ == "pobj"), None)
-    target = next((g for c in children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"), None)
-    if label_head is None and len(objects) >= 2:
-        target, label_head = objects[0], objects[-1]
-    elif objects:
-        target = objects[0]
-    if label_head is None:
-        modifiers = [c for c in trigger.lefts if c.dep_ in ("compound", "amod")]
-        return target, " ".join(m.text for m in modifiers) or trigger.lower_
-    words = [t for t in label_head.subtree if t.dep_ not in ("det", "punct") or t.i > label_head.i]
-    return target, " ".join(t.text for t in words)
 
 
 # 4. Contexts ------------------------------------------------------------------------------------------

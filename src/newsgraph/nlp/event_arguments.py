@@ -1,0 +1,364 @@
+"""Event arguments: who did it and to whom, read from the dependency parse around a trigger.
+
+``arguments(found, participants)`` gives an event's actors, recipients and designation (see
+``newsgraph.nlp.events`` for the rules by which a verb's or a noun's arguments are found).
+``Participants`` turns argument head words into ``Participant`` records: the entity whose mention holds
+the word, a name in apposition, an unnamed phrase ("U.S. forces"), or the antecedent of a pronoun.
+
+Pronouns are resolved cheaply, by recency with three preferences (docs/events.md, "Pronouns"):
+
+* **he/she/his** is the person named last, within a sentence back;
+* **him/her as an object** is never the subject of its own clause or of the clauses controlling it
+  ("they plan to go in and arrest him": not "they"); a person named only as a possessor or a modifier
+  ("Trump's decision") ranks below one named as an argument, and when no argument mention stands
+  within a sentence back the search goes back ``PRONOUN_WINDOW`` sentences;
+* **they/them/their** is the group named before it in its sentence, else the one clear group of the
+  sentence before: a single organisation, country or plural group noun ("officials", "forces") in an
+  argument position, not the addressee of a speech verb ("told Axios"). Otherwise it stays the unnamed
+  "they": a wrong actor is worse than an unnamed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.entity_rules import TOLD_VERBS
+from newsgraph.nlp.event_lexicon import Cue
+from newsgraph.nlp.records import Designation, Entity, Participant, Place
+
+_SUBJECTS = ("nsubj", "csubj")
+_OBJECTS = ("dobj", "obj")
+_PERSONAL = frozenset("he him his she her".split())
+_COLLECTIVE = frozenset("it its they them their we us".split())
+_RELATIVE = frozenset("who whom which that".split())
+_SKIP_HEADS = frozenset("i you me myself yourself this these those what something anything".split())
+_MODIFIERS = ("compound", "amod", "nmod", "poss")
+_NAMED_MODIFIERS = ("compound", "amod", "nmod")
+# An adjective or participle describing a trigger noun is no party to it ("Historic Meeting", also when
+# the parser tags a headline's words as a name), nor is a modifier inside the same name as the trigger.
+_DESCRIBING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
+# Nouns that name an action: as an argument they stand for whoever carried it out ("forces conducted an
+# operation that led to the capture", "Peru's operation that resulted in the capture"), or for no one.
+_ACTION_NOUNS = frozenset("operation operations mission raid campaign effort action talks meeting visit "
+                          "encounter dialogue decision plan move goal session engagement".split())
+# How many sentences back an object pronoun looks for a person named as an argument ("him" three
+# sentences after "… speak with Maduro", when only "Trump's decision" stands in between).
+PRONOUN_WINDOW = 3
+# Where an object pronoun stands: its clause's subject cannot be its antecedent (binding).
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
+# Plural nouns that name a group which "they" can stand for ("officials said …. They plan to …").
+_GROUP_NOUNS = frozenset("""
+    officials authorities forces troops soldiers police leaders governments ministers diplomats
+    negotiators rebels militants protesters lawmakers aides advisers advisors administration government
+    """.split())
+_GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
+_PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
+# is one to Peru's government. ``Place.feature`` values from the gazetteer.
+_VENUE_FEATURES = frozenset({"capital", "city", "admin1", "admin2", "landmark"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A trigger and the cue it matched."""
+
+    trigger: Token
+    cue: Cue
+    span: tuple[int, int]  # token indices [start, end) of the trigger words
+    used: frozenset[int]  # tokens the cue used up besides the head
+    content: Found | None = None  # the event a framing cue is about ("threatened to [strike]")
+
+
+class Participants:
+    """Turns argument head words into participants: entities where a mention holds the word."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.at: dict[int, tuple[Entity, Span]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        self.at.setdefault(token.i, (entity, span))
+        self.people = sorted(i for i, (e, s) in self.at.items() if e.type == "PERSON" and i == s.start)
+        self.groups = sorted(i for i, (e, s) in self.at.items() if e.type != "PERSON" and i == s.start)
+
+    def of(self, heads: Sequence[Token]) -> tuple[Participant, ...]:
+        found: dict[str, Participant] = {}
+        for head in heads:
+            for token in (head, *head.conjuncts):
+                participant = self._one(token)
+                if participant is not None:
+                    found.setdefault(participant.entity_id or participant.text.lower(), participant)
+        return tuple(found.values())
+
+    def _one(self, token: Token) -> Participant | None:
+        if token.lower_ in _ACTION_NOUNS:
+            doer = _doer(token)
+            return self._one(doer) if doer is not None else None
+        if "\n" in token.text or (token.pos_ == "ADJ" and token.i not in self.at):
+            return None
+        named = self._named(token)
+        if named is not None:
+            return named
+        low = token.lower_
+        if low in _PERSONAL or low in _COLLECTIVE:
+            return self._antecedent(token)
+        if token.pos_ not in ("NOUN", "PROPN") or low in _SKIP_HEADS:
+            return None
+        return self._phrase(token)
+
+    def _named(self, token: Token) -> Participant | None:
+        for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+            hit = self.at.get(candidate.i)
+            if hit is not None:
+                entity, span = hit
+                return Participant(entity.id, span.text, span.start_char, span.end_char)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Participant | None:
+        """What a pronoun stands for (module docstring); "they" stays itself when unclear."""
+        low = pronoun.lower_
+        if low in _PERSONAL:
+            found = self._person(pronoun)
+        else:
+            found = next((i for i in reversed(self.groups) if pronoun.sent.start <= i < pronoun.i), None)
+        if found is not None:
+            entity, span = self.at[found]
+            return Participant(entity.id, span.text, span.start_char, span.end_char)
+        if low in ("they", "them", "their"):
+            return self._clear_group(pronoun) or Participant(None, pronoun.text, pronoun.idx,
+                                                             pronoun.idx + len(pronoun))
+        if low in _COLLECTIVE and low not in ("it", "its"):
+            return Participant(None, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
+        return None
+
+    def _person(self, pronoun: Token) -> int | None:
+        """The mention a personal pronoun stands for: the person named last within a sentence back;
+        for an object pronoun, not its clause's subject, and an argument mention before a possessor."""
+        near = _sentences_back(pronoun, 1)
+        before = [i for i in reversed(self.people) if i < pronoun.i]
+        if pronoun.dep_ not in _OBJECT_DEPS:
+            return next((i for i in before if i >= near), None)
+        bound = self._bound(pronoun)
+        free = [i for i in before if self.at[i][0].id not in bound]
+        far = _sentences_back(pronoun, PRONOUN_WINDOW)
+        argument = next((i for i in free if i >= far and self.at[i][1].root.dep_ not in _MODIFIERS), None)
+        return argument if argument is not None else next((i for i in free if i >= near), None)
+
+    def _bound(self, pronoun: Token) -> set[str]:
+        """The entities an object pronoun cannot be: its clause's subject, also through the clauses that
+        control it ("they plan to go in and arrest him")."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        subject, _ = _subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        if subject is None or subject.i == pronoun.i:
+            return set()
+        participant = self._named(subject)
+        if participant is None and subject.lower_ in ("he", "she"):
+            participant = self._antecedent(subject)
+        return {participant.entity_id} if participant is not None and participant.entity_id else set()
+
+    def _clear_group(self, pronoun: Token) -> Participant | None:
+        """The one group named as an argument in the pronoun's sentence or the one before, if exactly
+        one: an organisation, a country or a plural group noun ("officials"), not an addressee."""
+        found: dict[str, Token] = {}
+        for token in self.doc[_sentences_back(pronoun, 1):pronoun.i]:
+            if token.dep_ in (*_MODIFIERS, "conj") or (token.dep_ in ("dobj", "dative")
+                                                        and token.head.lower_ in TOLD_VERBS):
+                continue
+            hit = self.at.get(token.i)
+            if hit is not None and hit[0].type in _GROUP_TYPES and token.i == hit[1].root.i:
+                found.setdefault(hit[0].id, token)
+            elif hit is None and token.lower_ in _GROUP_NOUNS and token.pos_ == "NOUN":
+                found.setdefault(token.lower_, token)
+        if len(found) != 1:
+            return None
+        token = next(iter(found.values()))
+        return self._named(token) or self._phrase(token)
+
+    def _phrase(self, token: Token) -> Participant:
+        """An unnamed group: the head word with the modifiers before it ("U.S. forces")."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in _MODIFIERS and child.tag_ != "POS":
+                start = min(start, child.left_edge.i)
+        while start < token.i and self.doc[start].dep_ in ("det", "case", "punct", "nummod", "predet"):
+            start += 1
+        span = self.doc[start:token.i + 1]
+        return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def _sentences_back(token: Token, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``token``'s (or of the first one)."""
+    start = token.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def without_venues(cue: Cue, recipients: tuple[Participant, ...],
+                   places: Sequence[Place]) -> tuple[Participant, ...]:
+    """A visit's destination is its recipient only when it is a country (the host government):
+    "traveled to Caracas" is a visit in Caracas, to no one named; "visited Peru" is one to Peru."""
+    if cue.mode != "visit":
+        return recipients
+    venues = [(p.start, p.end) for p in places if p.feature in _VENUE_FEATURES and p.role == "place"]
+    return tuple(r for r in recipients if not any(s < r.end and r.start < e for s, e in venues))
+
+
+def _doer(action: Token) -> Token | None:
+    """Who carried out an action noun: its possessor or named modifier ("Peru's operation"), else the
+    subject of the verb it is the object of ("forces conducted an operation")."""
+    for child in action.children:
+        if child.dep_ == "poss" or (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES
+                                    and child.tag_ not in _DESCRIBING):
+            return child
+    if action.dep_ in _OBJECTS and action.head.pos_ == "VERB":
+        subject, passive = _subject(action.head)
+        if subject is not None and not passive and subject.lower_ not in _ACTION_NOUNS:
+            return subject
+    return None
+
+
+def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...], tuple[Participant, ...],
+                                                        Designation | None]:
+    trigger, cue = item.trigger, item.cue
+    if cue.pos == "N":
+        actor_heads, recipient_heads = _noun_arguments(trigger, cue)
+    else:
+        actor_heads, recipient_heads = _verb_arguments(trigger, cue, item.used)
+    designation = None
+    if cue.frame == "designation":
+        target, label = _designated(trigger)
+        if target is not None:
+            recipient_heads = [target]
+        designation = Designation(label, None, next(iter(args.of(recipient_heads)), None), None)
+    actor_heads = [t for t in actor_heads if t.i not in item.used and t.i != trigger.i]
+    recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i != trigger.i]
+    actors = args.of(actor_heads)
+    keys = {a.entity_id or a.text.lower() for a in actors}
+    recipients = tuple(r for r in args.of(recipient_heads) if (r.entity_id or r.text.lower()) not in keys)
+    if not actors and "between" in cue.recipients and len(recipients) > 1:
+        actors, recipients = recipients, ()  # "talks between A and B": both take part alike
+    if item.content is not None and not recipients:
+        inner_actors, inner, _ = arguments(item.content, args)
+        recipients = tuple(r for r in (inner if inner_actors or cue.type != "REQUEST" else ())
+                           if (r.entity_id or r.text.lower()) not in keys)
+    return actors, recipients, designation
+
+
+def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    subject, passive = _subject(verb)
+    if subject is not None:
+        (recipients if passive else actors).append(subject)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            actors.extend(g for g in child.children if g.dep_ == "pobj")
+    recipients.extend(_slots(verb, cue.recipients))
+    for word in used:  # "imposed sanctions [on Peru]", "cut ties [with Chile]"
+        recipients.extend(_slots(verb.doc[word], [s for s in cue.recipients if s not in ("obj", "comp")]))
+    return actors, recipients
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is a passive one, looking up through the clauses it hangs
+    from ("intends to speak", "was captured and flown", "urged X to go": X). The passive of a verb
+    above an infinitive is not the infinitive's: in "the visit was designed to open talks" the visit
+    opens them."""
+    active = False  # climbed out of an active infinitive
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
+                passive = child.dep_ == "nsubjpass" and not active
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head, passive
+                return child, passive
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head, not active  # "the meeting, ordered by Trump"
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") or verb.head is verb:
+            return None, False
+        if verb.dep_ == "xcomp":
+            active = active or not any(c.dep_ == "auxpass" for c in verb.children)
+            controller = next((c for c in verb.head.children if c.dep_ in _OBJECTS), None)
+            if controller is not None:
+                return controller, False
+        verb = verb.head
+    return None, False
+
+
+def _slots(head: Token, slots: Sequence[str]) -> Iterator[Token]:
+    """The words standing in the cue's recipient slots under ``head``."""
+    for child in head.children:
+        dep = child.dep_
+        objects = "obj" in slots or (dep == "dative" and "dative" in slots)
+        if objects and (dep in _OBJECTS or dep == "dative"):
+            yield child
+        elif dep in ("prep", "dative") and child.lower_ in slots:
+            yield from (g for g in child.children if g.dep_ == "pobj")
+        elif dep == "ccomp" and "comp" in slots:
+            yield from (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+        if dep in _OBJECTS and "poss" in slots:  # "rejected a US offer", "Maduro's assets"
+            yield from (g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS
+                        and g.ent_type_))
+
+
+def _noun_arguments(noun: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = list(_slots(noun, cue.recipients))
+    for child in noun.children:
+        if child.dep_ == "poss":
+            (recipients if cue.possessor_is_recipient else actors).append(child)
+        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES
+              and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
+            actors.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            actors.extend(g for g in child.children if g.dep_ == "pobj")
+    if not actors:
+        governor = _governor(noun)
+        if governor is not None:
+            subject, passive = _subject(governor)
+            if subject is not None:
+                (recipients if passive else actors).append(subject)
+            if not recipients:
+                recipients.extend(_slots(governor, [s for s in cue.recipients if s not in ("obj", "comp")]))
+    return actors, recipients
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("held talks",
+    "traveled to Caracas for a meeting")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def _designated(trigger: Token) -> tuple[Token | None, str]:
+    """The target and label of a designation: "designated X a …", "designated X as …",
+    "the designation of X as …"."""
+    children = list(trigger.children)
+    objects = [c for c in children if c.dep_ in (*_OBJECTS, "dative", "oprd", "attr")]
+    label_head = next((g for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj"), None)
+    target = next((g for c in children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    if label_head is None and len(objects) >= 2:
+        target, label_head = objects[0], objects[-1]
+    elif objects:
+        target = objects[0]
+    if label_head is None:
+        modifiers = [c for c in trigger.lefts if c.dep_ in ("compound", "amod")]
+        return target, " ".join(m.text for m in modifiers) or trigger.lower_
+    words = [t for t in label_head.subtree if t.dep_ not in ("det", "punct") or t.i > label_head.i]
+    return target, " ".join(t.text for t in words)
