@@ -71,6 +71,16 @@ def test_first_article_starts_a_story() -> None:
     assert assign(profile(1, VENEZUELA), index, OPTIONS).story_id is None
 
 
+def test_a_developing_story_holds_across_a_quiet_month() -> None:
+    """A plan reported in November and its outcome in January belong to one story by default."""
+    plan = profile(1, VENEZUELA, date(2025, 11, 24))
+    later = {"person:nicolas-maduro": 2, "person:john-ratcliffe": 2, "person:delcy-rodriguez": 2}
+    outcome = profile(2, later, date(2026, 1, 16))
+    assert cluster([plan, outcome]) == [1, 1]
+    # A month's half-life, the first default, split them.
+    assert cluster([plan, outcome], StoryOptions(half_life_days=30)) == [1, 2]
+
+
 def test_time_decay_keeps_a_distant_article_apart() -> None:
     near = [profile(1, VENEZUELA, date(2026, 1, 3)), profile(2, VENEZUELA, date(2026, 1, 10))]
     far = [profile(1, VENEZUELA, date(2026, 1, 3)), profile(2, VENEZUELA, date(2027, 6, 1))]
@@ -81,7 +91,7 @@ def test_time_decay_keeps_a_distant_article_apart() -> None:
 
 @pytest.mark.parametrize(("published", "expected"), [
     (date(2026, 1, 5), 1.0),  # inside the story's range
-    (date(2026, 2, 9), 0.5),  # one half-life after its last day
+    (date(2026, 4, 10), 0.5),  # one half-life (90 days) after its last day
     (None, 1.0),  # undated: no evidence either way
     (date(2020, 1, 1), 0.1),  # never below the floor
 ])

@@ -47,8 +47,10 @@ class StoryOptions:
     text_weight: float = 0.5
     # A candidate story is joined when its score reaches this; below it the article starts a story.
     threshold: float = 0.25
-    # Days for the time factor to halve: an article 30 days outside a story's date range counts half.
-    half_life_days: float = 30.0
+    # Days for the time factor to halve: an article 90 days outside a story's date range counts half.
+    # Developing stories run for months with quiet spells between bursts (a November plan, a January
+    # capture); a month's half-life split them. ECB+, which has no dates, does not measure this.
+    half_life_days: float = 90.0
     # The time factor never falls below this, so a story revived after months can still be joined.
     min_time_factor: float = 0.1
     # Blocking uses only terms carried by at most this many stories: a term in every story (``e:place:us``)
