@@ -54,9 +54,15 @@ def test_ecbplus_documents_drop_their_address_sentence(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize(("topic", "split", "expected"), [
-    (1, "dev", True), (1, "test", False), (2, "test", True), (2, "all", True)])
+    (1, "dev", True), (1, "test", False), (2, "test", True), (2, "all", True),
+    (1, "dev-a", True), (5, "dev-a", True), (3, "dev-a", False), (3, "dev-b", True), (2, "dev-b", False)])
 def test_odd_topics_are_dev_even_are_test(topic: int, split: str, expected: bool) -> None:
     assert in_split(topic, split) is expected
+
+
+def test_unknown_split_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="dev-a"):
+        in_split(1, "train")
 
 
 @pytest.mark.parametrize(("gold", "predicted", "precision", "recall", "ari"), [
@@ -68,7 +74,8 @@ def test_odd_topics_are_dev_even_are_test(topic: int, split: str, expected: bool
 def test_b_cubed_and_adjusted_rand(gold: str, predicted: str, precision: float, recall: float,
                                    ari: float | None) -> None:
     p, r = b_cubed(list(gold), list(predicted))
-    assert (p, r) == (pytest.approx(precision), pytest.approx(recall))
+    assert p == pytest.approx(precision)
+    assert r == pytest.approx(recall)
     if ari is not None:
         assert adjusted_rand(list(gold), list(predicted)) == pytest.approx(ari)
 
@@ -92,3 +99,8 @@ def test_evaluate_scores_each_split(corpus: Path) -> None:
     assert set(results) == {"dev", "test", "all"}
     assert results["dev"].b3_f1 == pytest.approx(1.0)
     assert results["dev"].documents == 4
+
+
+def test_evaluate_scores_the_dev_folds_on_request(corpus: Path) -> None:
+    results = evaluate(read_documents(corpus), _fake_extract, splits=("dev-a", "dev-b"))
+    assert [s.split for s in results] == ["dev-a"]  # topic 1 only: dev-b is empty here

@@ -56,3 +56,15 @@ def test_a_short_quoted_phrase_is_a_partial_quote(english) -> None:  # type: ign
     [partial] = [q for q in find_quotes(doc, find_entities(doc)) if q.kind == "partial"]
     assert partial.text == "face-to-face"
     assert partial.speaker.entity_id == "person:renata-salinas"
+
+
+def test_a_clause_parsed_as_lone_punctuation_is_no_quote(english) -> None:  # type: ignore[no-untyped-def]
+    # The small model makes the hyphen of "co-founded" a clause of "said" on its own; that must not
+    # crash the component (it once raised IndexError and failed the article's whole batch).
+    text = "She said Mr. Ostrander co-founded the firm."
+    doc = english(text)
+    hyphen = next(t for t in doc if t.text == "-")
+    assert (hyphen.dep_, hyphen.head.text) == ("ccomp", "said"), "the parse no longer reproduces the case"
+    quotes = list(find_quotes(doc, find_entities(doc)))
+    assert all(quote.text.strip(" -") for quote in quotes)
+    assert all(text[quote.start:quote.end] == quote.text for quote in quotes)

@@ -137,14 +137,19 @@ def _indirect_quotes(doc: Doc, spans: list[tuple[int, int]], speakers: _Speakers
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             span = _clause_span(clause)
-            if any(a < span.end_char and span.start_char < b for a, b in spans):
+            if span is None or any(a < span.end_char and span.start_char < b for a, b in spans):
                 continue
             yield Quote(span.start_char, span.end_char, span.text, _speaker(token, speakers),
                         token.text, "indirect")
 
 
-def _clause_span(clause: Token) -> Span:
+def _clause_span(clause: Token) -> Span | None:
+    """The clause without its leading "that" or trailing punctuation; None if nothing else is left.
+
+    The parser sometimes labels a lone punctuation token as the clause: in "said X co-founded …" the
+    hyphen of "co-founded" can be a ``ccomp`` of "said", and such a clause reports nothing.
+    """
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    return clause.doc[tokens[0].i:tokens[-1].i + 1]
+    return clause.doc[tokens[0].i:tokens[-1].i + 1] if tokens else None
