@@ -105,6 +105,13 @@ class HTTPStatusError(FetchError):
         super().__init__(source, message, hint=hint)
 
 
+class ExtractionError(InputError):
+    """One text made an extraction component fail; the other texts of the batch went on, and the
+    article's earlier extraction, if any, was kept."""
+
+    reason = "extraction failed"
+
+
 class ModelError(NewsgraphError):
     """The configured spaCy pipeline is not installed or cannot be loaded."""
 

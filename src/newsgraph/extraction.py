@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from newsgraph.clean import clean
 from newsgraph.dates import DateParseError, anchor_day, parse_date
-from newsgraph.errors import InputError, MalformedInputError, UnreadableInputError
+from newsgraph.errors import ExtractionError, InputError, MalformedInputError, UnreadableInputError
 from newsgraph.export import paragraph_records, published_fields
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
 from newsgraph.inputs.sources import InputReader
@@ -106,7 +106,13 @@ class ExtractionRun:
                 yield p.text, anchor_day(p.metadata.published)
 
         for analysis in analyse(items(), nlp, batch_size=self.settings.nlp_batch_size):
-            yield Extracted(pending.popleft(), analysis)
+            prepared_item = pending.popleft()
+            if analysis.failures:
+                self.failures.append(ExtractionError(
+                    prepared_item.source, "; ".join(analysis.failures),
+                    hint="the other inputs went on; please report this text"))
+                continue
+            yield Extracted(prepared_item, analysis)
 
 
 def _jsonl_item(source: str, number: int, line: bytes) -> Prepared:

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgraph.dates import anchor_day
 from newsgraph.dedup import fingerprint
+from newsgraph.errors import ExtractionError
 from newsgraph.extraction import Prepared, analysis_payload
 from newsgraph.nlp.analyse import analyse
 from newsgraph.nlp.model import pipeline_for
@@ -26,10 +27,14 @@ from newsgraph.stories import ArticleProfile, StoryOptions, profile_of
 
 @dataclass(frozen=True)
 class Processed:
+    """One article's extraction: what was stored, or ``error`` when a component failed on its text
+    (nothing was stored then, and an earlier extraction of the article stays as it was)."""
+
     article_id: int
     entities: int
     roles: int
     quotes: int
+    error: ExtractionError | None = None
 
 
 def extraction_version(settings: Settings) -> str:
@@ -60,6 +65,11 @@ def process(
 
     for analysis in analyse(texts(), nlp, batch_size=settings.nlp_batch_size):
         article = pending.popleft()
+        if analysis.failures:
+            yield Processed(article.id, 0, 0, 0, ExtractionError(
+                f"article {article.id} ({article.source})", "; ".join(analysis.failures),
+                hint="the other articles went on; please report this text"))
+            continue
         prepared = Prepared(article.source, article.text, article.metadata, article.paragraphs)
         record = analysis_payload(prepared, analysis)
         store.save_extraction(article.id, current, record)

@@ -5,7 +5,8 @@ this module feeds them texts with their publication dates and reads their result
 
 Texts go through ``nlp.pipe`` in batches, each batch inside ``nlp.memory_zone()`` so that a run over
 millions of articles does not grow the vocabulary's memory; every ``Doc`` becomes plain records before
-its zone closes.
+its zone closes. A text that makes a component fail comes back with ``Analysis.failures`` set, and the
+rest of its batch is analysed as usual.
 """
 
 from __future__ import annotations
@@ -32,9 +33,22 @@ def analyse(
     iterator = iter(items)
     while chunk := list(islice(iterator, ZONE_SIZE)):
         with nlp.memory_zone():
-            for doc in nlp.pipe((_prepared(nlp, text, published) for text, published in chunk),
-                                batch_size=batch_size):
-                yield analysis_of(doc)
+            try:
+                analyses = [analysis_of(doc) for doc in nlp.pipe(
+                    (_prepared(nlp, text, published) for text, published in chunk), batch_size=batch_size)]
+            except Exception:  # one of spaCy's own components failed on some text
+                analyses = [_alone(nlp, text, published) for text, published in chunk]
+        yield from analyses
+
+
+def _alone(nlp: Language, text: str, published: date | None) -> Analysis:
+    """One text through the pipeline by itself, after its batch failed: a text that breaks spaCy's
+    own components comes back as an analysis whose ``failures`` say so, and the others are analysed.
+    (newsgraph's components record their own failures; see ``components.guarded``.)"""
+    try:
+        return analysis_of(nlp(_prepared(nlp, text, published)))
+    except Exception as error:  # any error: the text is reported, not lost
+        return Analysis(sentences=(), entities=(), failures=(f"spaCy: {type(error).__name__}: {error}",))
 
 
 def _prepared(nlp: Language, text: str, published: date | None) -> Doc:
@@ -46,17 +60,19 @@ def _prepared(nlp: Language, text: str, published: date | None) -> Doc:
 def analysis_of(doc: Doc) -> Analysis:
     """The boundary: what newsgraph's components stored on ``doc``, as records."""
     sentences = tuple(Sentence(s.start_char, s.start_char + len(s.text.rstrip()))
-                      for s in doc.sents if not s.text.isspace())
-    places = doc._.newsgraph_places
+                      for s in doc.sents if not s.text.isspace()) if doc.has_annotation("SENT_START") else ()
+    # A layer is None when its component is switched off or raised (``failures`` says which).
+    places = doc._.newsgraph_places or ()
     return Analysis(
         sentences=sentences,
-        entities=_linked(doc._.newsgraph_entities, places),
-        roles=doc._.newsgraph_roles,
-        quotes=doc._.newsgraph_quotes,
-        attributions=doc._.newsgraph_attributions,
-        times=doc._.newsgraph_times,
+        entities=_linked(doc._.newsgraph_entities or (), places),
+        roles=doc._.newsgraph_roles or (),
+        quotes=doc._.newsgraph_quotes or (),
+        attributions=doc._.newsgraph_attributions or (),
+        times=doc._.newsgraph_times or (),
         places=places,
-        events=doc._.newsgraph_events or (),  # None when the component is switched off
+        events=doc._.newsgraph_events or (),
+        failures=tuple(doc._.newsgraph_failures or ()),
     )
 
 

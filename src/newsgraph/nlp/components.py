@@ -8,6 +8,7 @@ extension. The publication date, which relative dates and roles need, travels in
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,19 +24,38 @@ from newsgraph.nlp.roles import find_roles
 from newsgraph.nlp.times import find_times
 
 PUBLISHED = "newsgraph_published"
+FAILURES = "newsgraph_failures"
 LAYERS = ("entities", "roles", "quotes", "attributions", "times", "places", "events")
 COMPONENTS = tuple(f"newsgraph_{layer}" for layer in LAYERS)
 
 
+def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:
+    """A component that raises on one text marks that text failed (``doc._.newsgraph_failures``) and
+    hands it on, instead of stopping the batch. spaCy's own error handler would drop the text from
+    the stream, and the records of every later text would then be paired with the wrong article."""
+    def wrap(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+        @wraps(component)
+        def run(doc: Doc) -> Doc:
+            try:
+                return component(doc)
+            except Exception as error:  # any bug in a layer: recorded, not hidden
+                doc._.newsgraph_failures = (*(doc._.newsgraph_failures or ()),
+                                            f"{name}: {type(error).__name__}: {error}")
+                return doc
+        return run
+    return wrap
+
+
 def register_extensions() -> None:
     """Declare the ``Doc`` extensions the components write (once per process)."""
-    for name in (PUBLISHED, *COMPONENTS):
+    for name in (PUBLISHED, FAILURES, *COMPONENTS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
 
 @Language.component("newsgraph_entities", requires=["doc.ents", "token.dep"],
                     assigns=["doc._.newsgraph_entities"])
+@guarded("newsgraph_entities")
 def entities_component(doc: Doc) -> Doc:
     doc._.newsgraph_entities = tuple(find_entities(doc))
     return doc
@@ -43,6 +63,7 @@ def entities_component(doc: Doc) -> Doc:
 
 @Language.component("newsgraph_roles", requires=["doc._.newsgraph_entities", "token.dep"],
                     assigns=["doc._.newsgraph_roles"])
+@guarded("newsgraph_roles")
 def roles_component(doc: Doc) -> Doc:
     doc._.newsgraph_roles = tuple(find_roles(doc, doc._.newsgraph_entities, doc._.newsgraph_published))
     return doc
@@ -50,6 +71,7 @@ def roles_component(doc: Doc) -> Doc:
 
 @Language.component("newsgraph_quotes", requires=["doc._.newsgraph_entities", "token.dep"],
                     assigns=["doc._.newsgraph_quotes"])
+@guarded("newsgraph_quotes")
 def quotes_component(doc: Doc) -> Doc:
     doc._.newsgraph_quotes = tuple(find_quotes(doc, doc._.newsgraph_entities))
     return doc
@@ -57,6 +79,7 @@ def quotes_component(doc: Doc) -> Doc:
 
 @Language.component("newsgraph_attributions", requires=["token.dep"],
                     assigns=["doc._.newsgraph_attributions"])
+@guarded("newsgraph_attributions")
 def attributions_component(doc: Doc) -> Doc:
     doc._.newsgraph_attributions = tuple(find_attributions(doc))
     return doc
@@ -64,6 +87,7 @@ def attributions_component(doc: Doc) -> Doc:
 
 @Language.component("newsgraph_times", requires=["doc.ents", "token.dep"],
                     assigns=["doc._.newsgraph_times"])
+@guarded("newsgraph_times")
 def times_component(doc: Doc) -> Doc:
     doc._.newsgraph_times = tuple(find_times(doc, doc._.newsgraph_published))
     return doc
@@ -76,6 +100,7 @@ def places_component(nlp: Language, name: str, gazetteer: str | None) -> Callabl
     ``gazetteer`` is a user TSV of further places, read with the packaged ones on first use."""
     extra = Path(gazetteer) if gazetteer else None
 
+    @guarded("newsgraph_places")
     def places(doc: Doc) -> Doc:
         people = [(m.start, m.end) for e in doc._.newsgraph_entities if e.type == "PERSON"
                   for m in e.mentions]
@@ -90,9 +115,11 @@ def places_component(nlp: Language, name: str, gazetteer: str | None) -> Callabl
                     requires=["doc._.newsgraph_entities", "doc._.newsgraph_times", "doc._.newsgraph_places",
                               "doc._.newsgraph_attributions", "doc._.newsgraph_quotes", "token.dep"],
                     assigns=["doc._.newsgraph_events"])
+@guarded("newsgraph_events")
 def events_component(doc: Doc) -> Doc:
     """PLOVER events, over what the other layers found (so it runs last)."""
     doc._.newsgraph_events = tuple(find_events(
         doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
         doc._.newsgraph_attributions, doc._.newsgraph_quotes))
     return doc
+

@@ -202,3 +202,6 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     events: tuple[Event, ...] = ()
+    # Components that raised on this text ("newsgraph_quotes: IndexError: …"); an analysis with
+    # failures is incomplete and is never stored.
+    failures: tuple[str, ...] = ()
