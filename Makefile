@@ -29,6 +29,15 @@ demo: install
 	$(BIN)/newsgraph entity "Renata Salinas" --db $(DEMO_DB)
 	@echo
 	$(BIN)/newsgraph events --entity "Renata Salinas" --db $(DEMO_DB)
+	@echo
+	$(BIN)/newsgraph stories --db $(DEMO_DB)
+	@# The story to show: the largest (a fresh database files the whole sample as story 1).
+	@story=$$($(BIN)/newsgraph stories --db $(DEMO_DB) --json | \
+		$(BIN)/python -c 'import json, sys; print(max(json.load(sys.stdin), key=lambda s: s["articles"])["id"])') && \
+	echo && echo "$(BIN)/newsgraph timeline --story $$story --confirmations 2 --db $(DEMO_DB)" && \
+	$(BIN)/newsgraph timeline --story $$story --confirmations 2 --db $(DEMO_DB) && \
+	echo && echo "$(BIN)/newsgraph changes --story $$story --db $(DEMO_DB)" && \
+	$(BIN)/newsgraph changes --story $$story --db $(DEMO_DB)
 
 # pytest exits 5 when it collected no tests: that is a failure here, said so.
 test: install

@@ -73,10 +73,16 @@ def changes(groups: Sequence[EventGroup], roles: Iterable[EntityRole], since: st
     now = now or _latest(groups, roles)
     found = [*_role_changes(roles), *_outcomes(groups, now), *_contradictions(groups),
              *_additions(groups, roles)]
+    return known_since(sorted(found, key=lambda c: (c.as_of is None, c.as_of or "", KINDS.index(c.kind))),
+                       since)
+
+
+def known_since(found: Iterable[Change], since: str | None) -> list[Change]:
+    """The changes of ``found`` known on or after ``since`` (all with None), in their order."""
     low = _day(since) if since else None
-    if low is not None:
-        found = [c for c in found if c.as_of is not None and c.as_of >= low]
-    return sorted(found, key=lambda c: (c.as_of is None, c.as_of or "", KINDS.index(c.kind)))
+    if low is None:
+        return list(found)
+    return [c for c in found if c.as_of is not None and c.as_of >= low]
 
 
 def story_changes(store: Store, article_ids: Sequence[int] | None, since: str | None = None

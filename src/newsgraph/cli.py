@@ -25,6 +25,7 @@ from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.evaluation.suite import SUITES
 from newsgraph.export import FORMATS, article_record, export_to_path, write_export
 from newsgraph.export_events import BINARY_FORMATS, EVENT_FORMATS, export_events_to_path, write_events
+from newsgraph.export_stories import STORY_FORMATS, export_story_to_path, story_ids, write_story_export
 from newsgraph.ledger import entity_ledger, ledger_record
 from newsgraph.names import slug
 from newsgraph.nlp.records import EVENT_STATUSES, EVENT_TYPES  # plain records: no spaCy
@@ -120,13 +121,15 @@ def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | No
                 out.print(_outcome_line(outcome))
             if outcome.status == "stored" and outcome.article_id is not None:
                 stored.append(outcome.article_id)
+        extraction_failures: list[NewsgraphError] = []
         if extract and stored:
-            _extract(store, settings, stored, quiet=as_json)
+            _, extraction_failures = _extract(store, settings, stored, quiet=as_json)
     if as_json:
-        _print_json({"counts": tally.counts, "outcomes": [asdict(o) for o in tally.outcomes]})
+        _print_json({"counts": tally.counts, "outcomes": [asdict(o) for o in tally.outcomes],
+                     "extraction_failures": [str(f) for f in extraction_failures]})
     else:
         _report(tally)
-    if tally.failures:
+    if tally.failures or extraction_failures:
         sys.exit(1)
 
 
@@ -239,16 +242,22 @@ def _print_extraction(record: dict[str, Any]) -> None:
 
 
 def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *, quiet: bool,
-             stale_only: bool = False) -> int:
+             stale_only: bool = False) -> tuple[int, list[NewsgraphError]]:
+    """Extract and store; returns how many articles were extracted and the ones that failed, which
+    are also reported on standard error after the others are done."""
     from newsgraph.processing import process  # spaCy: only when extracting
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     count = 0
+    failures: list[NewsgraphError] = []
     try:
         with Progress(*columns, console=err, transient=True,
                       disable=quiet or not err.is_terminal) as progress:
             task = progress.add_task("extracting", total=None)
-            for _ in process(store, settings, article_ids=article_ids, stale_only=stale_only):
+            for processed in process(store, settings, article_ids=article_ids, stale_only=stale_only):
+                if processed.error is not None:
+                    failures.append(processed.error)
+                    continue
                 count += 1
                 progress.update(task, description=f"extracted {_plural(count, 'article')}")
     except NewsgraphError as error:
@@ -256,7 +265,9 @@ def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *,
               "this is fixed)")
     if not quiet:
         err.print(f"extracted {_plural(count, 'article')}")
-    return count
+        for failure in failures:
+            err.print(f"[red]extraction failed:[/] {escape(str(failure))}")
+    return count, failures
 
 
 @cli.command()
@@ -273,9 +284,11 @@ def process(db: Path | None, stale: bool, as_json: bool) -> None:
     """
     settings = _settings(db=db)
     with _store(settings) as store:
-        count = _extract(store, settings, None, quiet=as_json, stale_only=stale)
+        count, failures = _extract(store, settings, None, quiet=as_json, stale_only=stale)
     if as_json:
-        _print_json({"extracted": count})
+        _print_json({"extracted": count, "failures": [str(f) for f in failures]})
+    if failures:
+        sys.exit(1)
 
 
 @cli.command()
@@ -521,41 +534,66 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_FORMATS)), default="json",
-              show_default=True,
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_FORMATS, *STORY_FORMATS)),
+              default="json", show_default=True,
               help="Articles: json, jsonl, csv. Events: plover, gdelt, events-jsonl, events-csv, "
-                   "events-parquet (needs --out and the parquet extra).")
+                   "events-parquet (needs --out and the parquet extra), event-groups-jsonl. Stories: "
+                   "stories-jsonl, ledger-jsonl, changes-jsonl.")
+@click.option("--story", "story_id", type=int, metavar="ID",
+              help="Only this story's events, groups, ledger or changes (not for article formats).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
 @db_option
-def export(fmt: str, out_path: Path | None, db: Path | None) -> None:
-    """Export every article with its text and extraction, or every event (PLOVER, GDELT, tables).
+def export(fmt: str, story_id: int | None, out_path: Path | None, db: Path | None) -> None:
+    """Export every article with its text, extraction and story; every event (PLOVER, GDELT, tables,
+    grouped); or the stories, the role ledger and the changes.
 
     Example:
 
         newsgraph export --format jsonl --out articles.jsonl
         newsgraph export --format plover --out events.jsonl
+        newsgraph export --format changes-jsonl --story 1
     """
     if fmt in EVENT_FORMATS:
-        _export_events(fmt, out_path, db)
+        _export_events(fmt, out_path, db, story_id)
         return
+    if fmt in STORY_FORMATS:
+        _export_stories(fmt, out_path, db, story_id)
+        return
+    if story_id is not None:
+        raise click.UsageError(f"--story does not apply to --format {fmt}: articles are exported whole, "
+                               "each with its story_id")
     with _store(_settings(db=db)) as store:
         if out_path is None:
-            write_export(store.iter_articles(), fmt, sys.stdout, store.extraction)
+            write_export(store.iter_articles(), fmt, sys.stdout, store.extraction, store.story_of)
             return
-        count = export_to_path(store.iter_articles(), fmt, out_path, store.extraction)
+        count = export_to_path(store.iter_articles(), fmt, out_path, store.extraction, store.story_of)
     err.print(f"exported {count} article(s) to {escape(str(out_path))}")
 
 
-def _export_events(fmt: str, out_path: Path | None, db: Path | None) -> None:
+def _export_events(fmt: str, out_path: Path | None, db: Path | None, story_id: int | None) -> None:
     if out_path is None and fmt in BINARY_FORMATS:
         raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
     with _store(_settings(db=db)) as store:
+        query = None
+        if story_id is not None:
+            story_ids(store, story_id)  # an unknown story fails here, before any file is made
+            query = EventQuery(article_ids=tuple(store.story_article_ids(story_id)))
         if out_path is None:
-            write_events(store.iter_events(), fmt, sys.stdout)
+            write_events(store.iter_events(query), fmt, sys.stdout)
             return
-        count = export_events_to_path(store.iter_events(), fmt, out_path)
+        count = export_events_to_path(store.iter_events(query), fmt, out_path)
     err.print(f"exported {_plural(count, 'event')} to {escape(str(out_path))}")
+
+
+def _export_stories(fmt: str, out_path: Path | None, db: Path | None, story_id: int | None) -> None:
+    with _store(_settings(db=db)) as store:
+        if out_path is None:
+            write_story_export(store, fmt, sys.stdout, story_id)
+            return
+        story_ids(store, story_id)  # an unknown story fails here, before any file is made
+        count = export_story_to_path(store, fmt, out_path, story_id)
+    err.print(f"exported {_plural(count, 'record')} to {escape(str(out_path))}")
 
 
 @cli.command()

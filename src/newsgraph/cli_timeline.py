@@ -28,6 +28,7 @@ from newsgraph.event_groups import group_events
 from newsgraph.ledger import LedgerEntry, StatusChange
 from newsgraph.records import PartialDate
 from newsgraph.store import EventQuery, Store
+from newsgraph.story_views import changes_of_story, timeline_of_story
 from newsgraph.timeline import TimelineEntry, timeline
 
 # Articles a QUERY selects for a timeline: the best full-text matches.
@@ -42,11 +43,13 @@ QUERY_ARTICLES = 200
 @click.option("--since", callback=_date_option, metavar="DATE",
               help="Only events on or after DATE (an undated one counts on its first report's day).")
 @click.option("--until", callback=_date_option, metavar="DATE", help="Only events on or before DATE.")
+@click.option("--confirmations", type=click.IntRange(0), default=0, metavar="N",
+              help="Only events confirmed by at least N independent sources.")
 @db_option
 @json_option
 def timeline_command(query: str | None, story_id: int | None, entity: str | None,
-                     since: PartialDate | None, until: PartialDate | None, db: Path | None,
-                     as_json: bool) -> None:
+                     since: PartialDate | None, until: PartialDate | None, confirmations: int,
+                     db: Path | None, as_json: bool) -> None:
     """Events ordered by when they happened, each report of one event grouped, with its sources.
 
     Give one of --story, --entity or QUERY (full-text search over the articles); none: every event.
@@ -55,15 +58,20 @@ def timeline_command(query: str | None, story_id: int | None, entity: str | None
 
         newsgraph timeline --story 1 --since 2026-01
         newsgraph timeline --entity Maduro
+        newsgraph timeline --story 1 --confirmations 2
     """
     if sum(x is not None for x in (query, story_id, entity)) > 1:
         raise click.UsageError("give one of --story, --entity and QUERY")
+    low, high = since.iso if since else None, until.iso if until else None
     with _store(_settings(db=db)) as store:
-        if entity is not None:
-            rows = store.events(EventQuery(entity_ids=(_entity_id(store, entity),)))
+        if story_id is not None:
+            _article_ids(store, story_id, None)  # an unknown story is a usage error
+            entries = timeline_of_story(store, story_id, low, high)
         else:
-            rows = store.events(EventQuery(article_ids=_article_ids(store, story_id, query)))
-    entries = timeline(group_events(rows), since.iso if since else None, until.iso if until else None)
+            query_ = (EventQuery(entity_ids=(_entity_id(store, entity),)) if entity is not None
+                      else EventQuery(article_ids=_article_ids(store, None, query)))
+            entries = timeline(group_events(store.events(query_)), low, high)
+    entries = [e for e in entries if e.confirmations >= confirmations]
     if as_json:
         _print_json([asdict(e) for e in entries])
         return
@@ -87,8 +95,13 @@ def changes_command(story_id: int | None, since: PartialDate | None, db: Path | 
 
         newsgraph changes --story 1 --since 2026-01
     """
+    low = since.iso if since else None
     with _store(_settings(db=db)) as store:
-        found = story_changes(store, _article_ids(store, story_id, None), since.iso if since else None)
+        if story_id is not None:
+            _article_ids(store, story_id, None)  # an unknown story is a usage error
+            found = changes_of_story(store, story_id, low)
+        else:
+            found = story_changes(store, None, low)
     if as_json:
         _print_json([asdict(c) for c in found])
         return
@@ -112,7 +125,8 @@ def _article_ids(store: Store, story_id: int | None, query: str | None) -> tuple
 
 def _entry_line(e: TimelineEntry) -> str:
     """``date  TYPE/mode  status  who → whom @ where  “triggers”  outlets (n confirmations)``."""
-    when = f"{e.date or 'undated':<17}" if e.dated_by != "report" else f"[dim]{f'{e.date} (rep.)':<17}[/]"
+    shown = _date(e.date)
+    when = f"{shown:<17}" if e.dated_by != "report" else f"[dim]{f'{shown} (rep.)':<17}[/]"
     kind = e.type + (f"/{e.mode}" if e.mode else "")
     where = f"  @ {e.place}" if e.place else ""
     triggers = ", ".join(f"“{t}”" for t in e.triggers[:3])
@@ -120,6 +134,19 @@ def _entry_line(e: TimelineEntry) -> str:
     return (f"{when} {kind:<20} {e.status:<12} {escape(e.summary + where)}  {escape(triggers)}  "
             f"[dim]{escape(sources)} · {_plural(e.confirmations, 'confirmation')} · "
             f"{_plural(e.mentions, 'report')} · {e.group_id}[/]")
+
+
+# TIMEX3 parts of the day, as a person reads them (``2026-03-02TNI`` is the night of 2 March).
+PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
+                "DT": "daytime"}
+
+
+def _date(value: str | None) -> str:
+    """A date for a line: ``2026-03-02 night`` for TIMEX3's ``2026-03-02TNI``; ``undated`` for none."""
+    if value is None:
+        return "undated"
+    day, _, part = value.partition("T")
+    return f"{day} {PARTS_OF_DAY[part]}" if part in PARTS_OF_DAY else value
 
 
 def _change_lines(change: Change) -> str:

@@ -43,18 +43,21 @@ def timeline(groups: Iterable[EventGroup], since: str | None = None, until: str 
              ) -> list[TimelineEntry]:
     """The entries of ``groups`` whose days overlap ``since``…``until`` (ISO 8601 at any precision),
     by their first day; entries with no date at all come last and pass no date filter."""
+    entries = sorted((entry(group) for group in groups),
+                     key=lambda e: (e.when_start is None, e.when_start or "", e.when_end or "",
+                                    e.first_reported or "", e.group_id))
+    return within(entries, since, until)
+
+
+def within(entries: Iterable[TimelineEntry], since: str | None = None, until: str | None = None
+           ) -> list[TimelineEntry]:
+    """The ``entries`` whose days overlap ``since``…``until``; with either, undated ones are left out."""
     low = _bound(since, 0)
     high = _bound(until, 1)
-    entries = []
-    for group in groups:
-        span = group.span
-        if (low or high) and span is None:
-            continue
-        if span is not None and ((low and span[1] < low) or (high and span[0] > high)):
-            continue
-        entries.append(entry(group))
-    return sorted(entries, key=lambda e: (e.when_start is None, e.when_start or "", e.when_end or "",
-                                          e.first_reported or "", e.group_id))
+    if not (low or high):
+        return list(entries)
+    return [e for e in entries if e.when_start is not None and e.when_end is not None
+            and not (low and e.when_end < low) and not (high and e.when_start > high)]
 
 
 def story_timeline(store: Store, article_ids: Sequence[int] | None, since: str | None = None,

@@ -321,6 +321,16 @@ class Store(Protocol):
         """The story's article ids, by publication date (undated last), then id."""
         ...
 
+    def story_view(self, story_id: int, name: str) -> tuple[int, str | None]:
+        """The story's stamp (raised by every change to its articles or their extractions) and its view
+        ``name`` (a computed timeline or changes, as JSON text) kept at that stamp, or None."""
+        ...
+
+    def save_story_view(self, story_id: int, name: str, stamp: int, data: str) -> bool:
+        """Keep a view computed when the story's stamp was ``stamp``; not kept (False) when the story
+        changed since or does not exist."""
+        ...
+
     def merge_stories(self, keep: int, other: int) -> StorySummary:
         """Move every article of ``other`` into ``keep``; ``other`` keeps its id, marked merged."""
         ...

@@ -308,3 +308,29 @@ def m007_stories(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID
         """
     )
+
+
+@migration
+def m008_story_views(db: sqlite3.Connection) -> None:
+    """Computed views of a story (its timeline and changes) kept between queries (``story_views``), and a
+    stamp per story (``story_stamps``) that every change to the story's articles or their extractions
+    raises, so that a view computed before a change is never kept after it (see ``story_rows.touch``)."""
+    db.execute(
+        """
+        CREATE TABLE story_stamps (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id),
+            stamp INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE story_views (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            name TEXT NOT NULL,
+            stamp INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (story_id, name)
+        )
+        """
+    )

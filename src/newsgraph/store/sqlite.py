@@ -291,6 +291,8 @@ class SQLiteStore:
                       r["start"], r["end"]) for r in record.get("roles", [])],
                 )
                 insert_events(db, events)
+                if (story_id := story_rows.story_of(db, article_id)) is not None:
+                    story_rows.touch(db, story_id)  # its views were computed from the old extraction
         except sqlite3.Error as e:
             raise StoreError(
                 f"{self.path}: could not store the extraction of article {article_id}: {e}") from e
@@ -428,6 +430,13 @@ class SQLiteStore:
     def split_story(self, story_id: int, article_ids: Sequence[int]) -> int:
         with self._writing(f"split story {story_id}") as db:
             return story_rows.split(db, story_id, article_ids)
+
+    def story_view(self, story_id: int, name: str) -> tuple[int, str | None]:
+        return story_rows.view(self._db, story_id, name)
+
+    def save_story_view(self, story_id: int, name: str, stamp: int, data: str) -> bool:
+        with self._writing(f"keep the {name} of story {story_id}") as db:
+            return story_rows.save_view(db, story_id, name, stamp, data)
 
     def stories_by_id(self, story_ids: Sequence[int]) -> list[StorySummary]:
         """The stories of ``story_ids`` (merged ones too), by id."""

@@ -119,6 +119,7 @@ def attach(db: sqlite3.Connection, article_id: int, story_id: int | None, terms:
                "VALUES (?, ?, ?, ?, ?, ?)", (article_id, story_id, *(span or (None, None)), score,
                                               json.dumps(sorted(terms), ensure_ascii=False)))
     _count_terms(db, story_id, list(terms), +1)
+    touch(db, story_id)
     return story_id
 
 
@@ -131,7 +132,36 @@ def detach(db: sqlite3.Connection, article_id: int) -> int | None:
     story_id, terms = int(row[0]), json.loads(row[1])
     db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
     _count_terms(db, story_id, terms, -1)
+    touch(db, story_id)
     return story_id
+
+
+# Views (``m008_story_views``) ----------------------------------------------------------------------------
+
+def touch(db: sqlite3.Connection, story_id: int) -> None:
+    """The story's articles or their extractions changed: drop its views and raise its stamp."""
+    db.execute("INSERT INTO story_stamps (story_id, stamp) VALUES (?, 1) "
+               "ON CONFLICT (story_id) DO UPDATE SET stamp = stamp + 1", (story_id,))
+    db.execute("DELETE FROM story_views WHERE story_id = ?", (story_id,))
+
+
+def view(db: sqlite3.Connection, story_id: int, name: str) -> tuple[int, str | None]:
+    """The story's stamp and its view ``name`` computed at that stamp, or None."""
+    stamp = db.execute("SELECT stamp FROM story_stamps WHERE story_id = ?", (story_id,)).fetchone()
+    current = int(stamp[0]) if stamp else 0
+    row = db.execute("SELECT data FROM story_views WHERE story_id = ? AND name = ? AND stamp = ?",
+                     (story_id, name, current)).fetchone()
+    return current, None if row is None else str(row[0])
+
+
+def save_view(db: sqlite3.Connection, story_id: int, name: str, stamp: int, data: str) -> bool:
+    """Keep a view computed at ``stamp``, unless the story changed since; whether it was kept."""
+    return db.execute(
+        "INSERT INTO story_views (story_id, name, stamp, data) SELECT ?, ?, ?, ? "
+        "WHERE coalesce((SELECT stamp FROM story_stamps WHERE story_id = ?), 0) = ? "
+        "AND EXISTS (SELECT 1 FROM stories WHERE id = ?) "
+        "ON CONFLICT (story_id, name) DO UPDATE SET stamp = excluded.stamp, data = excluded.data",
+        (story_id, name, stamp, data, story_id, stamp, story_id)).rowcount > 0
 
 
 def _count_terms(db: sqlite3.Connection, story_id: int, terms: Sequence[str], step: int) -> None:
