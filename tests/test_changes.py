@@ -159,3 +159,10 @@ def test_status_changes_from_events_the_entity_undergoes() -> None:
 
     assert [(s.date, s.status) for s in found] == [
         ("2025-W48", "designated leader of a terrorist organization"), ("2026-01", "arrested/captured")]
+
+
+def test_an_election_makes_the_person_chosen_elected() -> None:
+    rows = [row(1, "ev3", "SUPPORT", mode="elect", participants=(person("voters"), MADURO),
+                date="2026-03-01", precision="day")]
+    found = status_changes("person:nicolas-maduro", group_events(rows))
+    assert [(s.date, s.status) for s in found] == [("2026-03-01", "elected")]

@@ -19,7 +19,7 @@ from newsgraph.store import EntityRole, EventQuery, Store
 # Statuses that put a title before the current ones asserted on the same day.
 EARLIER_STATUSES = frozenset({"previous", "former"})
 # Status changes caused by events: (type, mode, the entity's role, trigger prefix or None) → status.
-# The mode tables are docs/events.md's; "elected" has no cue in the lexicon yet, so it is not listed.
+# The mode tables are docs/events.md's (SUPPORT/elect is newsgraph's own mode: PLOVER has no election type).
 STATUS_RULES: tuple[tuple[str, str | None, str, str | None, str], ...] = (
     ("COERCE", "arrest", "recipient", None, "arrested/captured"),
     ("ASSAULT", "abduct", "recipient", None, "abducted"),
@@ -31,6 +31,7 @@ STATUS_RULES: tuple[tuple[str, str | None, str, str | None, str], ...] = (
     ("SANCTION", "expel", "recipient", None, "expelled"),
     ("RETREAT", "resign", "actor", None, "resigned"),
     ("RETREAT", "release", "recipient", None, "released"),
+    ("SUPPORT", "elect", "recipient", None, "elected"),
 )
 
 

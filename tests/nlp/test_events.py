@@ -216,3 +216,68 @@ def test_a_visited_city_is_the_place_and_a_visited_country_the_recipient(english
     assert travel.mode == "visit" and travel.recipients == () and travel.place is not None
     visit = _events(english, "Senator Alma Brook visited Peru on Monday.")[0]
     assert _ids(visit.recipients) == ["place:peru"]
+
+
+# Structural rules of lexicon version 3 ------------------------------------------------------------------
+
+def test_a_reported_must_is_the_speakers_demand_of_the_subject(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Minister Renata Salinas said on Monday that Bolivia must release the detained fishermen."
+    events = _events(english, text)
+    assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "must")]  # the release is its content
+    assert events[0].mode == "yield"
+    assert _ids(events[0].actors) == ["person:renata-salinas"]
+    assert _ids(events[0].recipients) == ["place:bolivia"]
+
+
+def test_a_reported_should_folds_the_cue_it_governs(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "The rebels announced that the government should agree to new talks.")
+    assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "should")]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said prices should rise next year.",  # a forecast about a thing, not a demand of a party
+    "Peru must release the fishermen.",  # no one reported as saying it
+])
+def test_a_modal_without_a_reported_party_is_no_demand(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, text) if e.trigger.text in ("must", "should")]
+
+
+def test_a_protest_held_to_demand_something_is_one_protest(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of nurses staged demonstrations outside the ministry to demand higher wages."
+    events = _events(english, text)
+    assert [(e.type, e.trigger.text) for e in events] == [("PROTEST", "demonstrations")]
+
+
+def test_a_demand_noun_keeps_the_clause_the_parser_hung_on_its_verb(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "The union repeated its demand on Friday that Chile lift the curfew.")
+    assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "demand")]
+    assert _ids(events[0].recipients) == ["place:chile"]  # the one asked to act, not "Friday"
+
+
+def test_withdrawing_peacekeepers_reduces_relations(english) -> None:  # type: ignore[no-untyped-def]
+    event = _events(english, "Peru will withdraw its peacekeepers from Haiti.")[0]
+    assert (event.type, event.mode, event.cameo, event.status) == ("SANCTION", "withdraw", "1661", "planned")
+    assert plover_type(event) == "THREATEN"  # CAMEO 13: a planned reduction of relations is a threat
+
+
+ELECTIONS = [
+    # text, trigger, the person elected (the recipient)
+    ("Lucas Ortega was elected president of Peru in 2024.", "elected", "person:lucas-ortega"),
+    ("Renata Salinas won the election in March.", "won", "Renata Salinas"),
+    ("Lucas Ortega was sworn in as president on Friday.", "sworn", "person:lucas-ortega"),
+    ("Congress inaugurated Lucas Ortega in Lima.", "inaugurated", "person:lucas-ortega"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "elected"), ELECTIONS, ids=[c[1] for c in ELECTIONS])
+def test_an_election_is_support_with_the_person_chosen_as_recipient(english, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                                   elected: str) -> None:
+    event = next(e for e in _events(english, text) if e.mode == "elect")
+    assert (event.type, event.cameo) == ("SUPPORT", "05") and "election" in event.contexts
+    assert event.trigger.text.startswith(trigger)
+    assert elected in _ids(event.recipients)
+
+
+def test_the_elections_of_a_country_are_no_election_of_a_person(english) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, "Courts cleared Ortega to run in Peru's upcoming elections.")
+                if e.mode == "elect"]

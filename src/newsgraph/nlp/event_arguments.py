@@ -55,6 +55,10 @@ _GROUP_NOUNS = frozenset("""
     negotiators rebels militants protesters lawmakers aides advisers advisors administration government
     """.split())
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_TIMES = frozenset({"DATE", "TIME"})
+# Singular nouns for a body that can be asked to act ("the government must …").
+_GROUP_SINGULARS = frozenset("government administration army police regime parliament court council "
+                             "authority leadership opposition junta".split())
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -235,6 +239,8 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     else:
         actor_heads, recipient_heads = _verb_arguments(trigger, cue, item.used)
     designation = None
+    if cue.frame == "deontic":  # "the minister said [Peru] must …": the speaker demands of the subject
+        actor_heads, recipient_heads = _deontic_arguments(trigger)
     if cue.frame == "designation":
         target, label = _designated(trigger)
         if target is not None:
@@ -254,12 +260,28 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     return actors, recipients, designation
 
 
+def is_party(token: Token) -> bool:
+    """Whether a subject can be asked to act: a name, a personal or collective pronoun, or a group noun
+    ("officials", "forces"), not a thing ("prices")."""
+    low = token.lower_
+    return (token.ent_type_ in _PARTIES or low in _PERSONAL or low in _COLLECTIVE or low in _GROUP_NOUNS
+            or low in _GROUP_SINGULARS or any(is_party(c) for c in token.children if c.dep_ == "conj"))
+
+
+def _deontic_arguments(modal: Token) -> tuple[list[Token], list[Token]]:
+    """The speaker of the verb reporting a deontic clause, and the clause's subject."""
+    clause = modal.head
+    speaker, _ = _subject(clause.head)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return ([speaker] if speaker is not None else []), ([subject] if subject is not None else [])
+
+
 def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[Token], list[Token]]:
     actors: list[Token] = []
     recipients: list[Token] = []
     subject, passive = _subject(verb)
     if subject is not None:
-        (recipients if passive else actors).append(subject)
+        (recipients if passive or cue.subject_is_recipient else actors).append(subject)
     for child in verb.children:
         if child.dep_ == "agent":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
@@ -302,9 +324,10 @@ def _slots(head: Token, slots: Sequence[str]) -> Iterator[Token]:
         objects = "obj" in slots or (dep == "dative" and "dative" in slots)
         if objects and (dep in _OBJECTS or dep == "dative"):
             yield child
-        elif dep in ("prep", "dative") and child.lower_ in slots:
-            yield from (g for g in child.children if g.dep_ == "pobj")
-        elif dep == "ccomp" and "comp" in slots:
+        elif dep in ("prep", "dative") and child.lower_ in slots:  # not a date: "demand on Friday"
+            yield from (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in _TIMES)
+        elif "comp" in slots and (dep == "ccomp" or (dep == "acl" and any(  # "its demand that Chile …"
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children))):
             yield from (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
         if dep in _OBJECTS and "poss" in slots:  # "rejected a US offer", "Maduro's assets"
             yield from (g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS

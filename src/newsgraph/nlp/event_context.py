@@ -248,12 +248,26 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
 
 def _noun_cues(noun: Token) -> Iterator[_Cue]:
     yield from _noun_negation(noun)
+    realized = _realized(noun)
     for child in noun.children:
         word = child.lower_
+        if realized and rules.NOUN_MODIFIERS.get(word, ("", 0.0))[0] in ("planned", "threatened"):
+            continue  # "launched its long-threatened invasion": the plan is the event's history
         if child.dep_ in ("amod", "compound", "nmod") and word in rules.NOUN_MODIFIERS:
             yield _Cue(*rules.NOUN_MODIFIERS[word], word)
         elif child.dep_ == "acl" and _base(child) in rules.PLAN_VERBS:  # "a meeting planned for Friday"
             yield _Cue("planned", rules.PLAN_VERBS[_base(child)], _base(child))
+
+
+def _realized(noun: Token) -> bool:
+    """A nominal event a past support verb reports as carried out: "held the planned talks", "mounted
+    its long-threatened invasion", "the scheduled meeting took place"."""
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX") or not _carries(verb, noun):
+        return False
+    return (_is_past(verb) or _has_aux(verb, {"has", "have", "had"})) and not any(
+        c.dep_ in ("aux", "neg") and (c.lower_ in rules.MODALS or c.lower_ in rules.NEGATIONS)
+        for c in verb.children)
 
 
 def _noun_negation(noun: Token) -> Iterator[_Cue]:
@@ -623,6 +637,11 @@ def _distinct(sources: Sequence[str]) -> tuple[str, ...]:
         if not any(k.endswith(key) or key.endswith(k) for k in kept):
             kept[key] = source
     return tuple(kept.values())
+
+
+def is_statement(token: Token) -> bool:
+    """Whether ``token`` is a verb reporting speech or writing ("said", "announced", "told")."""
+    return _is_speech(token)
 
 
 def _is_speech(token: Token) -> bool:

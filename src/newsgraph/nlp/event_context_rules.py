@@ -132,6 +132,13 @@ REPORT_VERBS = frozenset({
     "concede", "stress", "recall", "emphasize", "emphasise", "report", "signal", "threaten", "vow",
     "reveal", "admit", "disclose", "predict", "assert", "allege", "characterize", "characterise",
 })
+# Verbs besides speech verbs whose clause states what someone must do: "the forum concluded that donors
+# must pay" (a deontic report, coded as a demand in events.py).
+DEONTIC_GOVERNORS = frozenset({
+    "conclude", "concluded", "concludes", "decide", "decided", "decides", "rule", "ruled", "rules",
+    "insist", "insisted", "insists", "demand", "demanded", "demands", "believe", "believes", "believed",
+    "feel", "feels", "felt", "think", "thinks", "thought",
+})
 # A dateline ("CARACAS, Venezuela (AP) —") ends at a dash or "(" within this many tokens of the start.
 DATELINE_TOKENS = 12
 DASHES = frozenset({"—", "–", "--", "-"})

@@ -19,8 +19,10 @@ from newsgraph.nlp.records import EVENT_TYPES, EventType
 
 CuePos = Literal["V", "N", "A"]
 _POS = ("V", "N", "A")
-_FRAMES = frozenset({"designation"})
-_ARG_KEYS = frozenset({"rec", "poss", "needs", "bars", "frame"})
+# designation: "designated X a terrorist organization"; deontic: a modal of obligation in a reported clause
+# ("the minister said Peru must release them" is the minister's demand of Peru).
+_FRAMES = frozenset({"designation", "deontic"})
+_ARG_KEYS = frozenset({"rec", "poss", "subj", "needs", "bars", "frame"})
 # Words that follow a noun's head in a cue rather than modify it ("call for", "call with").
 PREPOSITIONS = frozenset("for with to on of into against from between in at about near by as".split())
 
@@ -62,6 +64,7 @@ class Cue:
     cameo: str
     recipients: tuple[str, ...]
     possessor_is_recipient: bool
+    subject_is_recipient: bool  # "won the election": the winner is who the election chose
     needs: tuple[Constraint, ...]
     bars: tuple[Constraint, ...]
     frame: str | None
@@ -158,6 +161,7 @@ def _cue(path: Path, line: int, fields: list[str]) -> Cue:
         contexts=() if contexts == "-" else tuple(c.strip() for c in contexts.split(",") if c.strip()),
         cameo=cameo, recipients=tuple(options.get("rec", "obj" if pos != "N" else "of").split(",")),
         possessor_is_recipient=options.get("poss") == "rec",
+        subject_is_recipient=options.get("subj") == "rec",
         needs=_constraints(options.get("needs")), bars=_constraints(options.get("bars")),
         frame=options.get("frame"), line=line)
 
@@ -180,8 +184,8 @@ def _args(path: Path, line: int, args: str) -> dict[str, str]:
             raise _bad(path, line, f"argument {part!r} is not key=value with key one of {sorted(_ARG_KEYS)}")
         if key == "frame" and value not in _FRAMES:
             raise _bad(path, line, f"frame {value!r} is not one of {sorted(_FRAMES)}")
-        if key == "poss" and value != "rec":
-            raise _bad(path, line, "poss takes only the value rec")
+        if key in ("poss", "subj") and value != "rec":
+            raise _bad(path, line, f"{key} takes only the value rec")
         options[key] = value
     return options
 

@@ -37,8 +37,9 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.event_arguments import Found as _Found
-from newsgraph.nlp.event_arguments import Participants, arguments, without_venues
-from newsgraph.nlp.event_context import date_of, place_of, reported_by, status_of
+from newsgraph.nlp.event_arguments import Participants, arguments, is_party, without_venues
+from newsgraph.nlp.event_context import date_of, is_statement, place_of, reported_by, status_of
+from newsgraph.nlp.event_context_rules import DEONTIC_GOVERNORS
 from newsgraph.nlp.event_lexicon import (
     CONFLICT_TYPES,
     IRREGULAR,
@@ -72,6 +73,9 @@ _OBJECTS = ("dobj", "obj")
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acomp"})
 _FRAMES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"})
 _CONFLICT = CONFLICT_TYPES
+# Events whose purpose clause is part of them: a protest held "to demand reforms" is one PROTEST, its
+# demand the protest's aim (CAMEO 141x-145x "demonstrate for …").
+_PURPOSED = frozenset({"PROTEST"})
 # THREATEN modes (PLOVER manual, table "THREATEN modes") by what is threatened, with the CAMEO code.
 _THREATS = {"ASSAULT": ("violence", "138"), "MOBILIZE": ("violence", "138"),
             "SANCTION": ("relations", "1313"), "PROTEST": ("restrict", "1312"),
@@ -173,7 +177,7 @@ def plover_type(event: Event) -> EventType:
 def _triggers(doc: Doc, lexicon: Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for token in doc:
-        pos = _POS.get(token.pos_)
+        pos = _POS.get(token.pos_) or ("V" if token.tag_ == "MD" else None)
         if pos is None or (not token.is_alpha and "-" not in token.text):
             continue
         item = _match(token, pos, lexicon)
@@ -229,8 +233,26 @@ def _extras(token: Token, cue: Cue) -> frozenset[int] | None:
 
 
 def _allowed(token: Token, cue: Cue) -> bool:
+    if (cue.frame == "deontic") != (token.tag_ == "MD"):
+        return False  # modals are cues only as deontic ones, and deontic cues only modals
+    if cue.frame == "deontic" and not _deontic(token):
+        return False
     return (all(_has(token, c) for c in cue.needs)
             and not any(_has(token, c) for c in cue.bars))
+
+
+def _deontic(modal: Token) -> bool:
+    """A modal of obligation reported as someone's: "the minister said Peru must release them",
+    "the court ruled that the army should withdraw". The clause is the complement of a speech or verdict
+    verb, and its active subject is a party (a name, a pronoun or a group noun), not a thing ("said
+    prices should rise" is a forecast)."""
+    clause = modal.head
+    if modal.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not (is_statement(clause.head) or clause.head.lower_ in DEONTIC_GOVERNORS):
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subject is not None and is_party(subject)
 
 
 def _has(token: Token, constraint: Constraint) -> bool:
@@ -266,7 +288,26 @@ def _kept(found: list[_Found]) -> Iterator[_Found]:
 
 
 def _framing(token: Token, by_token: dict[int, _Found]) -> _Found | None:
-    """The AGREE, THREATEN, REJECT, REQUEST or ACCUSE trigger whose complement ``token`` stands in."""
+    """The event ``token``'s event is part of: the AGREE, THREATEN, REJECT, REQUEST or ACCUSE trigger
+    whose complement it stands in, a deontic modal on its own verb ("said Peru must [release]"), a
+    framing noun whose clause the parser hung on the verb ("reiterated its demand that Israel [ease]"),
+    or the event of the clause it is the purpose of ("staged protests to [demand] reforms")."""
+    modal = next((by_token[c.i] for c in token.children if c.dep_ == "aux" and c.i in by_token), None)
+    if modal is not None:
+        return modal
+    if token.dep_ == "acl" and _that_clause(token):  # "its demand that Chile lift …"
+        noun_item = by_token.get(token.head.i)
+        if noun_item is not None and noun_item.cue.pos == "N" and noun_item.cue.type in _FRAMES:
+            return noun_item
+    if token.dep_ == "ccomp":
+        noun = next((by_token[c.i] for c in token.head.children if c.dep_ in _OBJECTS and c.i in by_token
+                     and by_token[c.i].cue.pos == "N" and by_token[c.i].cue.type in _FRAMES), None)
+        if noun is not None and token.head.i not in by_token:
+            return noun
+    if _purpose(token):
+        main = _clause_event(token.head, by_token)
+        if main is not None and main.cue.type in _PURPOSED:
+            return main
     for _ in range(3):
         if token.dep_ not in _COMPLEMENTS or token.head is token:
             return None
@@ -275,6 +316,23 @@ def _framing(token: Token, by_token: dict[int, _Found]) -> _Found | None:
         if hit is not None:
             return hit if hit.cue.type in _FRAMES else None
     return None
+
+
+def _that_clause(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitival purpose clause: "staged protests [to demand] reforms"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _clause_event(verb: Token, by_token: dict[int, _Found]) -> _Found | None:
+    """The event a clause reports: its verb's, else that of the nominal event its verb takes as object
+    ("staged demonstrations", "began a hunger strike")."""
+    if verb.i in by_token:
+        return by_token[verb.i]
+    return next((by_token[c.i] for c in verb.children if c.dep_ in _OBJECTS and c.i in by_token), None)
 
 
 @lru_cache(maxsize=8192)
