@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -17,8 +19,10 @@ from newsgraph.stories import (
     event_key,
     period,
     profile_of,
+    score,
     short_name,
     story_label,
+    surname,
     time_factor,
 )
 
@@ -100,8 +104,8 @@ def test_time_factor(published: date | None, expected: float) -> None:
 
 
 def test_candidates_come_only_from_the_index() -> None:
-    story = Candidate(7, 2, None, None, {"e:person:nicolas-maduro": 2, "e:person:donald-trump": 2},
-                      {"e:person:nicolas-maduro": 2, "e:person:donald-trump": 2})
+    held = {"e:person:nicolas-maduro": 2, "s:maduro": 2, "e:person:donald-trump": 2, "s:trump": 2}
+    story = Candidate(7, 2, None, None, held, held)
     index = RecordingIndex([story])
     result = assign(profile(1, VENEZUELA), index, OPTIONS)
     assert result.story_id == 7 and result.score > OPTIONS.threshold
@@ -156,6 +160,71 @@ def test_profile_of_an_extraction_record() -> None:
     assert found.events == frozenset({"CONSULT|person:a,person:b|"})
     assert found.places == frozenset({"Venezuela"})
     assert found.bands == (1, 2)
+
+
+@pytest.mark.parametrize(("entity_id", "expected"), [
+    ("person:hasim-rahman", "rahman"),
+    ("person:rahman", "rahman"),
+    ("person:martin-luther-king-jr", "king"),  # a generational suffix is not the surname
+    ("person:jr", "jr"),
+    ("person:george-w", None),  # an initial is no surname
+    ("person:probe1-0", None),  # nor a number
+    ("org:united-nations", None),  # people only
+])
+def test_surname_of_a_person_id(entity_id: str, expected: str | None) -> None:
+    assert surname(entity_id) == expected
+
+
+def test_terms_add_one_surname_term_for_the_people_sharing_it() -> None:
+    terms = profile(1, {"person:hasim-rahman": 3, "person:rahman": 1, "org:wbc": 1}).terms()
+    assert terms["s:rahman"] == pytest.approx(1 + math.log(4))  # the mentions of both ids
+    assert {t for t in terms if t.startswith("s:")} == {"s:rahman"}
+    assert "e:person:hasim-rahman" in terms  # ids stay, for labels and main entities
+
+
+def test_a_surname_only_person_matches_the_full_name_of_a_story() -> None:
+    """``person:rahman`` in the article, ``person:hasim-rahman`` in the story: the same person."""
+    held = {"e:person:hasim-rahman": 2, "s:rahman": 2}
+    story = Candidate(7, 2, None, None, held, held)
+    article = profile(1, {"person:rahman": 2})
+    terms = article.terms()
+    assert score(article, terms, story, {}, OPTIONS) == pytest.approx(1.0)
+    by_id = StoryOptions(people_by_surname=False)
+    assert score(article, terms, story, {}, by_id) == pytest.approx(0.0)
+
+
+def test_a_person_without_a_surname_is_scored_by_id() -> None:
+    """``person:s1-a`` and ``person:s2-a`` share no surname term, so they stay two people."""
+    assert profile(1, {"person:s1-a": 2}).terms().keys() == {"e:person:s1-a"}
+    assert cluster([profile(1, {"person:s1-a": 2}), profile(2, {"person:s2-a": 2})]) == [1, 2]
+    assert cluster([profile(1, {"person:s1-a": 2}), profile(2, {"person:s1-a": 1})]) == [1, 1]
+
+
+KLITSCHKO_RAHMAN = {"person:wladimir-klitschko": 4, "person:hasim-rahman": 3, "org:wbc": 1}
+KLITSCHKO_THOMPSON = {"person:wladimir-klitschko": 4, "person:tony-thompson": 3, "place:hamburg": 1}
+
+
+def test_an_article_naming_the_counterpart_by_surname_joins_that_fight() -> None:
+    """One boxer's two fights: a later article says only "Klitschko" and "Rahman"."""
+    fights = [profile(1, KLITSCHKO_RAHMAN), profile(2, KLITSCHKO_THOMPSON), profile(3, KLITSCHKO_RAHMAN),
+              profile(4, KLITSCHKO_THOMPSON)]
+    later = profile(5, {"person:klitschko": 3, "person:rahman": 2})
+    options = StoryOptions(threshold=0.5)
+    assert cluster([*fights, later], options) == [1, 2, 1, 2, 1]
+    # By id the surnames match nothing the stories hold: the article starts a story of its own.
+    assert cluster([*fights, later], replace(options, people_by_surname=False)) == [1, 2, 1, 2, 3]
+
+
+def test_a_surname_many_articles_carry_weighs_little() -> None:
+    """The trade-off: two Kims share ``s:kim``. Where many articles name a Kim, IDF makes the surname
+    weigh little and the other entities decide; a rare surname weighs as much as a full id."""
+    held = {"e:person:min-kim": 2, "s:kim": 2, "e:org:a": 2, "e:org:b": 2}
+    story = Candidate(7, 2, None, None, held, held)
+    article = profile(1, {"person:jae-kim": 2, "org:c": 2, "org:d": 2})
+    terms = article.terms()
+    rare = {"e:org:a": 5.0, "e:org:b": 5.0, "e:org:c": 5.0, "e:org:d": 5.0, "e:person:min-kim": 5.0}
+    assert score(article, terms, story, {**rare, "s:kim": 1.5}, OPTIONS) < OPTIONS.threshold
+    assert score(article, terms, story, {**rare, "s:kim": 5.0}, OPTIONS) > OPTIONS.threshold
 
 
 def test_event_key_sorts_participants() -> None:

@@ -1,8 +1,10 @@
 """Stories: each article joins the most similar story it can be found through, or starts one.
 
-An article is described by its *terms*: the entity ids it names (``e:person:nicolas-maduro``), its
-events as ``type|actors|recipients`` keys (``v:CONSULT|person:a|person:b``), the places it resolves
-(``p:Venezuela``) and its MinHash LSH band keys (``b:-4821…``). A ``StoryIndex`` keeps, for every story,
+An article is described by its *terms*: the entity ids it names (``e:person:nicolas-maduro``), the
+surnames of its people (``s:maduro``), its events as ``type|actors|recipients`` keys
+(``v:CONSULT|person:a|person:b``), the places it resolves (``p:Venezuela``) and its MinHash LSH band keys
+(``b:-4821…``). People are scored by surname, so ``person:rahman`` in one article and
+``person:hasim-rahman`` in another are one person. A ``StoryIndex`` keeps, for every story,
 how many of its articles carry each term, and for every term how many articles and stories carry it.
 
 Assigning an article (``assign``) is three steps:
@@ -27,8 +29,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-ENTITY, EVENT, PLACE, BAND = "e:", "v:", "p:", "b:"
-KINDS = (ENTITY, EVENT, PLACE, BAND)
+ENTITY, EVENT, PLACE, BAND, SURNAME = "e:", "v:", "p:", "b:", "s:"
+KINDS = (ENTITY, EVENT, PLACE, BAND, SURNAME)
+PERSON = ENTITY + "person:"
+# Generational suffixes a person id may end with (``person:martin-luther-king-jr``): the surname is the
+# word before them.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,12 @@ class StoryOptions:
     core_terms: int = 15
     # Events with no named participant (``v:ATTACK||``) say little of which story they belong to.
     events_need_participants: bool = True
+    # People are scored by surname (``s:rahman``) rather than by id: an article that names only "Rahman"
+    # gets ``person:rahman`` while another has ``person:hasim-rahman``, and entity ids join short forms to
+    # full names within an article only. Two different people with one surname then count as one; IDF
+    # makes a common surname (``s:kim``) weigh less, but a story's opening article can still join another
+    # Kim's story (docs/stories.md, "People by surname"). Off: people are scored by id.
+    people_by_surname: bool = True
 
     def __post_init__(self) -> None:
         for name in ("entity_weight", "event_weight", "place_weight", "text_weight", "half_life_days"):
@@ -93,12 +105,36 @@ class ArticleProfile:
     bands: tuple[int, ...]  # MinHash LSH band keys, as dedup stores them
 
     def terms(self) -> dict[str, float]:
-        """The article's terms and their weights: 1 + log(mentions) for entities, 1 for the rest."""
+        """The article's terms and their weights: 1 + log(mentions) for entities and surnames, 1 for the
+        rest."""
         terms = {ENTITY + k: 1.0 + math.log(max(n, 1)) for k, n in self.entities.items()}
+        terms.update(_surnames(self.entities))
         terms.update({EVENT + k: 1.0 for k in self.events})
         terms.update({PLACE + k: 1.0 for k in self.places})
         terms.update({BAND + str(k): 1.0 for k in self.bands})
         return terms
+
+
+def surname(entity_id: str) -> str | None:
+    """The last word of a person id (``person:hasim-rahman`` → ``rahman``), suffixes aside; None for
+    anything but a person, and when that word is an initial or a number (``person:george-w``): those
+    are no surname to match people by."""
+    if not entity_id.startswith("person:"):
+        return None
+    words = [w for w in entity_id[len("person:"):].split("-") if w]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    last = words[-1] if words else ""
+    return last if len(last) > 1 and not last.isdigit() else None
+
+
+def _surnames(entities: Mapping[str, int]) -> dict[str, float]:
+    """``s:rahman`` for every person named, weighted by the mentions of all the people it covers."""
+    mentions: Counter[str] = Counter()
+    for entity_id, n in entities.items():
+        if (name := surname(entity_id)) is not None:
+            mentions[SURNAME + name] += max(n, 1)
+    return {t: 1.0 + math.log(n) for t, n in mentions.items()}
 
 
 @dataclass(frozen=True)
@@ -183,17 +219,27 @@ def score(profile: ArticleProfile, terms: Mapping[str, float], candidate: Candid
     weights = {ENTITY: options.entity_weight, EVENT: options.event_weight, PLACE: options.place_weight}
     total = mass = 0.0
     for kind, weight in weights.items():
-        own = {t: w for t, w in terms.items() if t.startswith(kind)}
+        own = {t: w for t, w in terms.items() if _kind(t, options) == kind}
         if own and weight:
             total += weight * _overlap(own, candidate, idf, options.coverage_power)
             mass += weight
     if candidate.core and options.core_weight:
-        total += options.core_weight * _covered(candidate, terms, idf)
+        total += options.core_weight * _covered(candidate, terms, idf, options)
         mass += options.core_weight
     bands = {t: w for t, w in terms.items() if t.startswith(BAND)}
     text = options.text_weight * _overlap(bands, candidate, {}, options.coverage_power) if bands else 0.0
     similarity = min(1.0, (total / mass if mass else 0.0) + text)
     return similarity * time_factor(profile.published, candidate.first, candidate.last, options)
+
+
+def _kind(term: str, options: StoryOptions) -> str | None:
+    """The kind ``term`` is scored in: a person by surname among the entities (by id when it has none,
+    or with ``people_by_surname`` off); None for a term not scored."""
+    if term.startswith(SURNAME):
+        return ENTITY if options.people_by_surname else None
+    if term.startswith(PERSON) and options.people_by_surname and surname(term[len(ENTITY):]):
+        return None
+    return term[:2]
 
 
 def _overlap(own: Mapping[str, float], candidate: Candidate, idf: Mapping[str, float],
@@ -209,11 +255,14 @@ def _overlap(own: Mapping[str, float], candidate: Candidate, idf: Mapping[str, f
     return shared / whole if whole else 0.0
 
 
-def _covered(candidate: Candidate, terms: Mapping[str, float], idf: Mapping[str, float]) -> float:
+def _covered(candidate: Candidate, terms: Mapping[str, float], idf: Mapping[str, float],
+             options: StoryOptions) -> float:
     """The share of the story's core (IDF times the share of its articles carrying each term) that the
     article names."""
     whole = shared = 0.0
     for term, count in candidate.core.items():
+        if _kind(term, options) is None:
+            continue
         mass = idf.get(term, 1.0) * min(1.0, count / max(candidate.articles, 1))
         whole += mass
         shared += mass if term in terms else 0.0
