@@ -156,6 +156,65 @@ def test_one_shared_participant_and_another_day_are_two_events() -> None:
     assert len(group_events(rows)) == 2
 
 
+MARACAIBO = EventPlace("Maracaibo", "VE", 10.6, -71.6, 3633009, "city")
+MADURO, CABELLO = person("Nicolas Maduro", "recipient"), person("Diosdado Cabello", "recipient")
+RUBIO = person("Marco Rubio")
+
+
+def test_grouping_of_a_mixed_story_is_pinned() -> None:
+    """Every rule at once, pinned: a faster grouping must give exactly these groups, dates, places,
+    statuses, confirmations and conflicts (in order)."""
+    rows = [
+        row(1, "ev1", participants=MEETING, date="2026-01-15", precision="day", place=CARACAS),
+        row(1, "ev2", "COERCE", mode="arrest", participants=(RUBIO, MADURO), date="2026-01",
+            precision="month"),
+        row(1, "ev3", "THREATEN", mode="arrest", participants=(RUBIO, CABELLO), status="threatened"),
+        row(2, "ev1", participants=(person("Marta Quiroga"), person("Tomas Elland", "recipient")),
+            date="2026-01-16", precision="day", place=CARACAS, outlet="Wire", published="2026-01-17"),
+        row(2, "ev2", "ASSAULT", mode="abduct", participants=(RUBIO, MADURO), outlet="Wire", place=VENEZUELA,
+            published="2026-01-17", attribution=("Axios",)),
+        row(2, "ev3", "COERCE", mode="arrest", participants=(RUBIO, CABELLO), status="planned",
+            outlet="Wire"),
+        row(3, "ev1", participants=MEETING, place=MARACAIBO, outlet="Post", published="2026-01-18"),
+        row(3, "ev2", "COERCE", mode="arrest", participants=(person("Delcy Rodriguez"), MADURO),
+            outlet="Post", published="2026-01-18", attribution=("Axios",)),
+        row(3, "ev4", participants=MEETING, date="2026-02-20", precision="day", outlet="Post"),
+        row(4, "ev1", "COERCE", mode="arrest", participants=(RUBIO, MADURO), status="denied",
+            outlet="Gazette", published="2026-01-19"),
+        row(4, "ev2", "SANCTION", participants=(RUBIO, MADURO), outlet="Gazette", published="2026-01-19"),
+        row(4, "ev3", "SANCTION", participants=(RUBIO, CABELLO), outlet="Gazette", published="2026-01-19"),
+        row(5, "ev1", "COERCE", mode="arrest", participants=(unnamed("the Crew"),), place=LIMA,
+            outlet="Wire", published="2026-01-20"),
+        row(5, "ev2", "COERCE", mode="arrest", participants=(unnamed("its 14 crew"),), place=LIMA,
+            outlet="Wire", published="2026-01-20"),
+        row(6, "ev1", "COERCE", participants=(unnamed("its crew"), unnamed("them")), outlet="Post",
+            published="2026-01-21"),
+        row(6, "ev2", participants=(ELLAND, QUIROGA), date="2026-01-14", precision="day", outlet="Post",
+            published="2026-01-21"),
+    ]
+
+    found = [(g.id, [m.id for m in g.mentions], g.date, g.place.name if g.place else None, g.status,
+              g.confirmations, [(c.kind, c.first, c.second) for c in g.conflicts])
+             for g in group_events(rows)]
+
+    assert found == [
+        # Four reports of the meeting: a day apart (2-ev1, 6-ev2) and in another city of the country
+        # (3-ev1) are disagreements about one event; 3-ev4, a month later, is another meeting.
+        ("1-ev1", ["1-ev1", "2-ev1", "3-ev1", "6-ev2"], "2026-01-15", "Caracas", "happened", 3,
+         [("date", "1-ev1", "2-ev1"), ("place", "1-ev1", "3-ev1"), ("place", "2-ev1", "3-ev1"),
+          ("date", "1-ev1", "6-ev2"), ("date", "2-ev1", "6-ev2")]),
+        # An arrest, an abduction citing Axios and a denial; the arrest by another actor sharing one
+        # participant (3-ev2) is another event.
+        ("1-ev2", ["1-ev2", "2-ev2", "4-ev1"], "2026-01", "Venezuela", "happened", 2, []),
+        ("1-ev3", ["1-ev3", "2-ev3"], "2026-01-16", None, "planned", 2, []),  # a threat is the act threatened
+        ("3-ev4", ["3-ev4"], "2026-02-20", None, "happened", 1, []),
+        ("3-ev2", ["3-ev2"], "2026-01-18", None, "happened", 1, []),
+        ("4-ev2", ["4-ev2"], "2026-01-19", None, "happened", 1, []),  # sanctions on two recipients:
+        ("4-ev3", ["4-ev3"], "2026-01-19", None, "happened", 1, []),  # two events
+        ("5-ev1", ["5-ev1", "5-ev2", "6-ev1"], "2026-01-20", "Lima", "happened", 2, []),  # unnamed crews
+    ]
+
+
 def test_blocking_keeps_grouping_fast_in_a_large_story() -> None:
     rows = [row(n, "ev1", participants=(person(f"Person {n}"), person(f"Person {n + 1}", "recipient")),
                 date=f"2026-01-{1 + n % 28:02d}", precision="day") for n in range(3000)]
