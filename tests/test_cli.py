@@ -405,8 +405,8 @@ def test_the_group_help_lists_every_command() -> None:
 def test_the_commands_are_click_commands() -> None:
     assert isinstance(cli, click.Group)
     assert sorted(cli.commands) == [
-        "articles", "changes", "entity", "eval", "events", "export", "extract", "ingest", "process", "show",
-        "stats", "stories", "story", "timeline"]
+        "articles", "changes", "entity", "eval", "events", "export", "extract", "ingest", "process", "serve",
+        "show", "stats", "stories", "story", "timeline", "token"]
 
 
 def test_version() -> None:

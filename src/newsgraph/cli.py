@@ -682,3 +682,6 @@ from newsgraph import cli_stories  # noqa: E402,F401  (registers the story comma
 
 # isort: split
 from newsgraph import cli_timeline  # noqa: E402,F401  (registers timeline and changes)
+
+# isort: split
+from newsgraph import cli_serve  # noqa: E402,F401  (registers serve and token)

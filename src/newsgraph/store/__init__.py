@@ -20,6 +20,7 @@ from newsgraph.store.base import (
     StoryDetail,
     StoryEntity,
     StorySummary,
+    TokenInfo,
 )
 from newsgraph.store.sqlite import SQLiteStore
 
@@ -39,6 +40,7 @@ __all__ = [
     "StoryDetail",
     "StoryEntity",
     "StorySummary",
+    "TokenInfo",
     "open_store",
 ]
 

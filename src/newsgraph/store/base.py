@@ -238,6 +238,14 @@ class StoryDetail:
         return tuple(a.id for a in self.articles)
 
 
+@dataclass(frozen=True)
+class TokenInfo:
+    """An API token as listed: its name and when it was created. The token itself is never stored."""
+
+    name: str
+    created_at: str
+
+
 class Store(Protocol):
     """Persistence of articles. Every write is one transaction: all of an article, or none of it."""
 
@@ -338,5 +346,23 @@ class Store(Protocol):
     def split_story(self, story_id: int, article_ids: Sequence[int]) -> int:
         """Move ``article_ids`` out of ``story_id`` into a new story; its id."""
         ...
+
+    def add_token(self, name: str, digest: str) -> None:
+        """Record an API token by ``name`` and the SHA-256 ``digest`` of its value; a name in use fails."""
+        ...
+
+    def revoke_token(self, name: str) -> bool:
+        """Delete the token ``name``; whether it existed."""
+        ...
+
+    def tokens(self) -> list[TokenInfo]:
+        """Every API token's name and creation time, by name."""
+        ...
+
+    def token_name(self, digest: str) -> str | None:
+        """The name of the token whose value has this SHA-256 ``digest``, or None."""
+        ...
+
+    def token_count(self) -> int: ...
 
     def close(self) -> None: ...

@@ -334,3 +334,18 @@ def m008_story_views(db: sqlite3.Connection) -> None:
         )
         """
     )
+
+
+@migration
+def m009_api_tokens(db: sqlite3.Connection) -> None:
+    """API tokens of ``newsgraph serve`` (``newsgraph token create``): a name and the SHA-256 digest of the
+    token, never the token itself (see ``store/token_rows.py``)."""
+    db.execute(
+        """
+        CREATE TABLE api_tokens (
+            name TEXT PRIMARY KEY,
+            digest TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        )
+        """
+    )

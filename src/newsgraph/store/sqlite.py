@@ -17,7 +17,7 @@ from typing import Any
 from newsgraph.errors import ArticleNotFoundError, StoreError
 from newsgraph.names import slug
 from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
-from newsgraph.store import story_rows
+from newsgraph.store import story_rows, token_rows
 from newsgraph.store.base import (
     ArticleSummary,
     EntityOverview,
@@ -32,6 +32,7 @@ from newsgraph.store.base import (
     StoryDetail,
     StoryEntity,
     StorySummary,
+    TokenInfo,
 )
 from newsgraph.store.event_rows import event_rows, interval
 from newsgraph.store.migrations import MIGRATIONS, insert_events
@@ -441,6 +442,25 @@ class SQLiteStore:
     def stories_by_id(self, story_ids: Sequence[int]) -> list[StorySummary]:
         """The stories of ``story_ids`` (merged ones too), by id."""
         return [StorySummary(*row) for row in story_rows.story_rows(self._db, story_ids)]
+
+    # API tokens (SQL in token_rows.py) ----------------------------------------------------------------
+
+    def add_token(self, name: str, digest: str) -> None:
+        with self._writing(f"store token {name!r}") as db:
+            token_rows.add(db, name, digest, _now())
+
+    def revoke_token(self, name: str) -> bool:
+        with self._writing(f"revoke token {name!r}") as db:
+            return token_rows.revoke(db, name)
+
+    def tokens(self) -> list[TokenInfo]:
+        return [TokenInfo(*row) for row in token_rows.listed(self._db)]
+
+    def token_name(self, digest: str) -> str | None:
+        return token_rows.name_of(self._db, digest)
+
+    def token_count(self) -> int:
+        return token_rows.count(self._db)
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[sqlite3.Connection]:

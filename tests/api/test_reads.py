@@ -1,0 +1,103 @@
+"""The read endpoints over the invented story: articles, entities, stories, events, timeline, changes."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from tests.api.conftest import error
+
+
+def test_articles_list_by_publication_date_undated_last(client: TestClient) -> None:
+    body = client.get("/v1/articles").json()
+    assert [a["source"] for a in body["items"]] == ["envoy.txt", "talks.txt", "cartel.txt"]
+    assert body["next_cursor"] is None
+
+
+def test_articles_search_matches_every_word_with_a_snippet(client: TestClient) -> None:
+    [found] = client.get("/v1/articles", params={"q": "Caracas Quiroga"}).json()["items"]
+    assert found["source"] == "talks.txt" and "[" in found["snippet"]
+    assert client.get("/v1/articles", params={"q": "nowhere"}).json()["items"] == []
+
+
+def test_one_article_comes_with_its_extraction_and_story(client: TestClient) -> None:
+    first = client.get("/v1/articles", params={"q": "Caracas"}).json()["items"][0]
+    body = client.get(f"/v1/articles/{first['id']}").json()
+    assert body["article"]["text"].startswith("Tomas Elland met Marta Quiroga")
+    assert [e["id"] for e in body["extraction"]["events"]] == ["ev1", "ev2", "ev3"]
+    assert body["story_id"] == 1
+
+
+def test_an_unknown_article_is_a_404_that_says_where_to_look(client: TestClient) -> None:
+    assert "no article with id 999" in error(client.get("/v1/articles/999"), 404)["message"]
+
+
+def test_entities_search_finds_a_surname(client: TestClient) -> None:
+    [match] = client.get("/v1/entities", params={"q": "Quiroga"}).json()["items"]
+    assert match == {"id": "person:marta-quiroga", "name": "Marta Quiroga", "type": "PERSON", "mentions": 1}
+
+
+def test_one_entity_has_its_role_ledger_events_and_quotes(client: TestClient) -> None:
+    body = client.get("/v1/entities/person:marta-quiroga").json()
+    assert body["entity"]["name"] == "Marta Quiroga"
+    assert [e["label"] for e in body["ledger"]] == ["foreign minister"]
+    assert [(e["type"], e["trigger"]) for e in body["events"]] == [("CONSULT", "met")]
+    assert body["more_events"] is False
+    assert [q["text"] for q in body["quotes"]] == ["Tomas Elland"]
+
+
+def test_an_unknown_entity_is_a_404(client: TestClient) -> None:
+    assert "/v1/entities?q=" in error(client.get("/v1/entities/person:nobody"), 404)["message"]
+
+
+def test_stories_list_and_one_story(client: TestClient) -> None:
+    [story] = client.get("/v1/stories").json()["items"]
+    assert story["articles"] == 3
+    detail = client.get(f"/v1/stories/{story['id']}").json()
+    assert detail["story"] == story
+    assert len(detail["articles"]) == 3 and len(detail["event_ids"]) == 5
+    assert error(client.get("/v1/stories/42"), 404)["code"] == "not_found"
+
+
+def test_events_filter_by_type_status_entity_outlet_place_and_dates(client: TestClient) -> None:
+    def triggers(**params: object) -> list[str]:
+        response = client.get("/v1/events", params=params)
+        assert response.status_code == 200, response.text
+        return [e["trigger"] for e in response.json()["items"]]
+
+    assert triggers(type="SANCTION") == ["sanctioned", "sanctions", "designated"]
+    assert triggers(status="planned") == ["sanctions"]
+    assert triggers(entity="Quiroga") == ["met"]
+    assert triggers(entity=["person:tomas-elland", "person:marta-quiroga"]) == ["met"]
+    assert triggers(outlet="Coast Wire") == ["threatened"]
+    assert triggers(place="VE") == ["met"]
+    assert triggers(since="2026-01-15", until="2026-01-15") == ["met"]
+
+
+def test_an_unknown_entity_filter_is_a_404_and_a_bad_type_a_422(client: TestClient) -> None:
+    assert error(client.get("/v1/events", params={"entity": "Nobody"}), 404)["code"] == "not_found"
+    message = error(client.get("/v1/events", params={"type": "sanction"}), 422)["message"]
+    assert "'type'" in message and "SANCTION" in message
+
+
+def test_timeline_of_a_story_an_entity_and_a_search(client: TestClient) -> None:
+    story = client.get("/v1/timeline", params={"story": 1}).json()["items"]
+    assert [e["triggers"] for e in story][:2] == [["threatened"], ["met"]]
+    assert [e["triggers"] for e in client.get("/v1/timeline", params={"entity": "Elland"}).json()["items"]
+            ] == [["met"]]
+    assert len(client.get("/v1/timeline", params={"q": "cartel"}).json()["items"]) == 1
+    assert len(client.get("/v1/timeline").json()["items"]) == len(story)
+    dated = client.get("/v1/timeline", params={"story": 1, "since": "2026-01-15", "until": "2026-01-15"})
+    assert [e["triggers"] for e in dated.json()["items"]] == [["met"]]
+
+
+def test_timeline_takes_one_selection_and_a_known_story(client: TestClient) -> None:
+    assert "at most one" in error(client.get("/v1/timeline", params={"story": 1, "q": "x"}), 400)["message"]
+    assert error(client.get("/v1/timeline", params={"story": 9}), 404)["code"] == "not_found"
+
+
+def test_changes_of_a_story_and_since(client: TestClient) -> None:
+    changes = client.get("/v1/changes", params={"story": 1}).json()["items"]
+    assert {c["kind"] for c in changes} >= {"new"}
+    assert all({"before", "after", "as_of"} <= set(c) for c in changes)
+    later = client.get("/v1/changes", params={"story": 1, "since": "2026-01-16"}).json()["items"]
+    assert all(c["as_of"] >= "2026-01-16" for c in later)
+    assert client.get("/v1/changes").status_code == 200
