@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test lint bench eval install constraints clean
+.PHONY: demo test lint bench eval install constraints clean vendor
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -61,6 +61,11 @@ constraints: install
 	@{ echo "# Exact versions that make test and make demo install, checked together on Python 3.11."; \
 	   echo "# Regenerate after changing dependencies: make constraints"; \
 	   $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^en[-_]core'; } > requirements/constraints.txt
+
+# The web UI's scripts, styles and basemap from npm at pinned versions, with checksums and licences in
+# src/newsgraph/web/static/vendor/MANIFEST.json. The output is committed: serving never needs npm.
+vendor:
+	$(PYTHON) scripts/vendor_assets.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm test-output .pytest_cache .mypy_cache .ruff_cache

@@ -14,7 +14,8 @@ def test_public_names_are_not_private_modules() -> None:
     modules = {"clean", "clean_rules", "dates", "dedup", "errors", "export", "ingest", "pipeline",
                "records", "settings", "store", "logging", "cli", "inputs", "nlp", "extraction", "names",
                "processing", "export_events", "stories", "cli_stories", "cli_timeline", "event_groups",
-               "timeline", "ledger", "changes", "kb", "evaluation", "export_stories", "story_views"}
+               "timeline", "ledger", "changes", "kb", "evaluation", "export_stories", "story_views", "api",
+               "cli_serve", "web"}
     assert public - modules <= set(newsgraph.__all__)
 
 
