@@ -39,8 +39,10 @@ demo: install
 	echo && echo "$(BIN)/newsgraph changes --story $$story --db $(DEMO_DB)" && \
 	$(BIN)/newsgraph changes --story $$story --db $(DEMO_DB)
 
-# pytest exits 5 when it collected no tests: that is a failure here, said so.
+# pytest exits 5 when it collected no tests: that is a failure here, said so. The browser tests
+# (tests/browser) need Debian's chromium: ensure_chromium.sh installs it once, and is silent after.
 test: install
+	@scripts/ensure_chromium.sh
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 

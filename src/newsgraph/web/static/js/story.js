@@ -10,7 +10,12 @@
   }
   var byId = {};
   items.forEach(function (item) { byId[item.id] = item; });
-  var timeline = new vis.Timeline(container, items, {
+  // vis-timeline reads an item's "type" as its shape (box, range, point): give it that, not the event's
+  // PLOVER type, which it would refuse ("Unknown item type").
+  var shaped = items.map(function (item) {
+    return Object.assign({}, item, { eventType: item.type, type: item.end ? "range" : "box" });
+  });
+  var timeline = new vis.Timeline(container, shaped, {
     stack: true,
     zoomable: true,
     margin: { item: 6 },

@@ -1,0 +1,93 @@
+"""The web UI in headless Chromium over the extracted sample corpus: what only a browser shows (the
+timeline, the map, the graph) works, no request leaves 127.0.0.1 and no page logs an error (the ``page``
+fixture fails a test on either)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+from tests.browser.conftest import Watch, screenshot
+
+from newsgraph import open_store
+from newsgraph.store import EventQuery
+
+pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.network]
+
+
+def open_story(page: Page) -> None:
+    page.goto("/")
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_url(re.compile(r"/stories/\d+$"))
+
+
+def event_sentence(db: Path, article_id: int, start: int, end: int) -> str:
+    """The stored sentence of the article's event reported by the words ``start:end``."""
+    store = open_store(db)
+    try:
+        rows = store.iter_events(EventQuery(article_ids=(article_id,)))
+        [sentence] = {r.sentence for r in rows if (r.sentence_start, r.sentence_end) == (start, end)}
+    finally:
+        store.close()
+    return sentence
+
+
+def test_clicking_a_timeline_event_opens_its_article_with_the_sentence_highlighted(
+        page: Page, sample_db: Path) -> None:
+    open_story(page)
+    items: list[dict[str, Any]] = json.loads(page.locator("#timeline-items").text_content() or "[]")
+    item = next(i for i in items if i["start"] and i["href"] and "hl=" in i["href"])
+    box = page.locator("#timeline .vis-item", has_text=item["label"]).first
+    expect(box).to_be_visible()
+    screenshot(page, "story_timeline")
+    box.click()
+    page.wait_for_url(re.compile(r"/articles/\d+\?hl=\d+-\d+#hl$"))
+    assert page.url.endswith(item["href"])
+    url = urlsplit(page.url)
+    start, end = (int(n) for n in parse_qs(url.query)["hl"][0].split("-"))
+    # The highlight is cut into segments wherever another span (an entity, a time) starts or ends.
+    highlighted = "".join(page.locator(".para .hl.focus").all_text_contents())
+    assert highlighted == event_sentence(sample_db, int(url.path.rsplit("/", 1)[1]), start, end)
+    expect(page.locator(".para .hl.focus").first).to_be_in_viewport()
+
+
+def test_entity_page_shows_the_role_ledger(page: Page) -> None:
+    open_story(page)
+    page.locator(".entities a", has_text="Renata Salinas").click()
+    page.wait_for_url(re.compile(r"/entities/person:renata-salinas$"))
+    titles = page.locator("section[aria-labelledby='ledger-h'] tbody tr td:first-child").all_text_contents()
+    fisheries = [n for n, t in enumerate(titles) if t.startswith("fisheries minister")]
+    acting = [n for n, t in enumerate(titles) if t.startswith("acting foreign minister")]
+    assert fisheries and acting, titles
+    assert fisheries[0] < acting[0], titles  # the ledger runs in time: fisheries minister → acting FM
+    expect(page.locator("#graph canvas").first).to_be_attached()  # Cytoscape drew its graph
+
+
+def test_map_shows_a_marker_per_place(page: Page) -> None:
+    page.goto("/map")
+    points = json.loads(page.locator("#map-points").text_content() or "[]")
+    assert points
+    markers = page.locator("#map path.leaflet-interactive")
+    expect(markers.first).to_be_visible()
+    assert markers.count() == len(points)
+    expect(page.locator("#map .leaflet-overlay-pane path:not(.leaflet-interactive)").first
+           ).to_be_attached()  # the basemap's country outlines loaded
+
+
+@pytest.mark.parametrize("path", ["/search?q=trawler", "/ingest"])
+def test_other_pages_load_cleanly(page: Page, path: str) -> None:
+    page.goto(path)
+    expect(page.locator("main h1, main form").first).to_be_visible()
+
+
+def test_the_watch_refuses_and_reports_other_hosts(page: Page, watch: Watch) -> None:
+    """The guard itself: a request to another host never reaches the network and is recorded."""
+    with pytest.raises(Exception, match="ERR_BLOCKED_BY_CLIENT"):
+        page.goto("http://example.org/")
+    assert watch.foreign == ["http://example.org/"]
+    watch.foreign.clear()
