@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.test_event_groups import MEETING, person, row, unnamed
 
 from newsgraph.changes import changes
-from newsgraph.event_groups import group_events
-from newsgraph.ledger import role_changes, role_ledger, status_changes
-from newsgraph.store import EntityRole, EventDesignation
+from newsgraph.event_groups import FAMILIES, OCCURRENCE, THREAT_ACTS, group_events
+from newsgraph.ledger import (
+    STATUS_EVENT_STATUSES,
+    STATUS_EVENT_TYPES,
+    STATUS_RULES,
+    role_changes,
+    role_ledger,
+    status_changes,
+    status_query,
+)
+from newsgraph.nlp.event_lexicon import default_lexicon
+from newsgraph.store import EntityRole, EventDesignation, EventRow
 
 MADURO = person("Nicolas Maduro", "recipient")
 TRUMP = person("Donald Trump")
@@ -166,3 +177,87 @@ def test_an_election_makes_the_person_chosen_elected() -> None:
                 date="2026-03-01", precision="day")]
     found = status_changes("person:nicolas-maduro", group_events(rows))
     assert [(s.date, s.status) for s in found] == [("2026-03-01", "elected")]
+
+
+def test_status_event_types_are_every_type_grouped_with_a_status_type() -> None:
+    """``entity_ledger`` groups only these types: each must bring every type grouping can put with it."""
+    families = {FAMILIES.get(kind, kind) for kind, *_ in STATUS_RULES}
+    grouped_with = {kind for kind, family in FAMILIES.items() if family in families}
+    threats = {"THREATEN"} if any(FAMILIES.get(k, k) in families for k, _ in THREAT_ACTS.values()) else set()
+    designating = {cue.type for cues in default_lexicon().cues.values() for cue in cues
+                   if cue.frame == "designation"}
+
+    rule_types = {kind for kind, *_ in STATUS_RULES}
+    assert rule_types | grouped_with | threats | designating <= set(STATUS_EVENT_TYPES)
+    assert set(STATUS_EVENT_STATUSES) == OCCURRENCE
+
+
+def _read(rows: list[EventRow], entity_id: str) -> list[EventRow]:
+    """What the store gives for ``status_query(entity_id)``, on rows that all involve the entity."""
+    query = status_query(entity_id)
+    assert query.entity_ids == (entity_id,)
+    return [r for r in rows if r.type in query.types and r.status in query.statuses]
+
+
+def test_status_changes_of_the_events_read_are_those_of_every_event() -> None:
+    """A denial from another outlet joins the arrest; a threat made joins the arrest it threatened; the
+    meeting, the planned resignation and the negated abduction are not read."""
+    us = person("United States")
+    designation = EventDesignation("narco-terrorist", "United States", "person:united-states",
+                                   "Nicolas Maduro", "person:nicolas-maduro", None)
+    rows = [row(1, "ev1", participants=(TRUMP, MADURO), published="2025-11-20"),
+            row(1, "ev2", "SANCTION", participants=(us, MADURO), designation=designation,
+                published="2025-11-24"),
+            row(2, "ev1", "ASSAULT", mode="abduct", status="negated", participants=(us, MADURO),
+                published="2025-12-01"),
+            row(3, "ev1", "THREATEN", mode="arrest", participants=(us, MADURO), date="2026-01-03",
+                precision="day", published="2026-01-03"),
+            row(4, "ev1", "COERCE", mode="arrest", participants=(us, MADURO), date="2026-01-03",
+                precision="day", published="2026-01-04"),
+            row(5, "ev1", "COERCE", mode="arrest", status="denied", participants=(MADURO,),
+                outlet="Caracas Daily", published="2026-01-05"),
+            row(6, "ev1", "RETREAT", mode="resign", status="planned",
+                participants=(person("Nicolas Maduro"),), published="2026-01-06")]
+    everything = status_changes("person:nicolas-maduro", group_events(rows))
+
+    read = _read(rows, "person:nicolas-maduro")
+
+    assert [r.article_id for r in read] == [1, 3, 4, 5]
+    assert status_changes("person:nicolas-maduro", group_events(read)) == everything
+    assert [(s.date, s.status, s.group_id, s.outlets) for s in everything] == [
+        ("2025-11-24", "designated narco-terrorist", "1-ev2", ("Ledger",)),
+        ("2026-01-03", "arrested/captured", "3-ev1", ("Ledger", "Caracas Daily"))]
+
+
+_CAST = [person("Nicolas Maduro", "recipient"), person("Nicolas Maduro"), person("Donald Trump"),
+         person("United States", "recipient"), unnamed("the soldiers", "actor")]
+_ACTS = [("CONSULT", None), ("COERCE", "arrest"), ("ASSAULT", "abduct"), ("ASSAULT", None),
+         ("THREATEN", "arrest"), ("THREATEN", "violence"), ("THREATEN", "relations"), ("SANCTION", None),
+         ("SANCTION", "expel"), ("RETREAT", "resign"), ("RETREAT", None), ("SUPPORT", "elect"),
+         ("SUPPORT", None), ("PROTEST", None), ("AGREE", None)]
+_STATUSES = ["happened", "happened", "ongoing", "denied", "planned"]
+_DESIGNATION = EventDesignation("terrorist", None, None, "Nicolas Maduro", "person:nicolas-maduro", None)
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> list[EventRow]:
+    rows = []
+    for n in range(draw(st.integers(1, 12))):
+        kind, mode = draw(st.sampled_from(_ACTS))
+        others = draw(st.lists(st.sampled_from(_CAST[2:]), max_size=2, unique=True))
+        day = draw(st.none() | st.sampled_from([f"2026-01-0{d}" for d in range(1, 10)]))
+        rows.append(row(draw(st.integers(1, 4)), f"ev{n + 1}", kind, mode=mode,
+                        status=draw(st.sampled_from(_STATUSES)),
+                        participants=(draw(st.sampled_from(_CAST[:2])), *others),
+                        date=day, precision=None if day is None else "day",
+                        outlet=draw(st.sampled_from(["Ledger", "Wire"])), published="2026-01-10",
+                        designation=_DESIGNATION if kind == "SANCTION" and draw(st.booleans()) else None))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(_rows())
+def test_reading_only_status_events_never_changes_the_status_changes(rows: list[EventRow]) -> None:
+    entity = "person:nicolas-maduro"
+    read = _read(rows, entity)
+    assert status_changes(entity, group_events(read)) == status_changes(entity, group_events(rows))

@@ -101,3 +101,15 @@ def test_changes_of_a_story_and_since(client: TestClient) -> None:
     later = client.get("/v1/changes", params={"story": 1, "since": "2026-01-16"}).json()["items"]
     assert all(c["as_of"] >= "2026-01-16" for c in later)
     assert client.get("/v1/changes").status_code == 200
+
+
+def test_one_entity_has_the_status_changes_of_all_its_events(client: TestClient) -> None:
+    """The ledger reads only the events that can change a status; the events listed are all of them."""
+    cartel = client.get("/v1/entities/org:cartel-del-norte").json()
+    venezuela = client.get("/v1/entities/place:venezuela").json()
+
+    designated = f"{cartel['events'][0]['article_id']}-ev1"
+    assert [(s["status"], s["group_id"], s["trigger"]) for s in cartel["status_changes"]] == [
+        ("designated foreign terrorist organization", designated, "designated")]
+    assert venezuela["status_changes"] == []
+    assert sorted(e["type"] for e in venezuela["events"]) == ["SANCTION", "THREATEN"]
