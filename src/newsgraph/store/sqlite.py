@@ -578,8 +578,9 @@ def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
             clauses.append(f"{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
     for entity_id in query.entity_ids:
-        clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.event_row = e.id "
-                       "AND p.entity_id = ?)")
+        # IN over the participants' entity index, not a correlated EXISTS: the planner then looks
+        # up the entity's events instead of testing every stored event.
+        clauses.append("e.id IN (SELECT p.event_row FROM event_participants p WHERE p.entity_id = ?)")
         params.append(entity_id)
     if query.outlet is not None:
         clauses.append("lower(a.outlet) = lower(?)")
