@@ -34,7 +34,9 @@ def is_loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--rate-limit", type=click.IntRange(0, 1_000_000), default=600, show_default=True,
               metavar="N", help="Requests a minute per token (per address without one); 0: no limit.")
-def serve(db: Path | None, host: str, port: int, rate_limit: int) -> None:
+@click.option("--quiet", is_flag=True, help="No access log (one line a request, on stdout; tokens are "
+                                            "never logged).")
+def serve(db: Path | None, host: str, port: int, rate_limit: int, quiet: bool) -> None:
     """Serve the HTTP API (/v1/, /openapi.json) and the web UI.
 
     On loopback (the default) reads need no token; writes (ingest) need one once any exists. On any
@@ -43,6 +45,7 @@ def serve(db: Path | None, host: str, port: int, rate_limit: int) -> None:
     Example:
 
         newsgraph serve --db story.db
+        newsgraph serve --db story.db --quiet
         newsgraph token create laptop && newsgraph serve --host 0.0.0.0 --port 8080
     """
     settings = _settings(db=db)
@@ -60,7 +63,7 @@ def serve(db: Path | None, host: str, port: int, rate_limit: int) -> None:
     app = create_app(settings, ApiOptions(public=public, rate_per_minute=rate_limit))
     err.print(f"serving {escape(str(settings.db))} on http://{escape(host)}:{port}/ "
               f"({'every request needs a token' if public else 'loopback only'}); Ctrl-C stops")
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=not quiet, server_header=False)
 
 
 @cli.group()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -28,6 +29,14 @@ DESCRIPTION = ("The JSON API of newsgraph: articles, entities, stories, timeline
                "exports and ingest. Errors are `{\"error\": {\"code\", \"message\"}}`. See docs/api.md.")
 # The web UI (another module of this package's sibling, newsgraph.web), included when it is installed.
 WEB_MODULE = "newsgraph.web.routes"
+# uvicorn's access log (one line a request, with its path and query string).
+ACCESS_LOGGER = "uvicorn.access"
+# What is blanked out of logged request lines: any token (``ng_…``, tokens.PREFIX), and the value of a
+# query parameter whose name says it carries a secret. Tokens are only read from the Authorization
+# header, which uvicorn does not log; a token put in a URL by mistake is still kept out of the log.
+SECRET_IN_URL = re.compile(r"ng_[A-Za-z0-9_-]{32,}|((?:^|[?&;])[^=&;]*(?:token|key|secret|auth|password)"
+                           r"[^=&;]*=)[^&;\s]*", re.IGNORECASE)
+REDACTED = "[redacted]"
 
 
 def create_app(settings: Settings | None = None, options: ApiOptions | None = None,
@@ -38,10 +47,16 @@ def create_app(settings: Settings | None = None, options: ApiOptions | None = No
     options = options or ApiOptions()
     board = JobBoard(settings, options.kept_jobs)
 
+    redact = RedactSecrets()
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        board.shutdown()
+        logging.getLogger(ACCESS_LOGGER).addFilter(redact)
+        try:
+            yield
+        finally:
+            board.shutdown()  # the running ingest job stops after its article; queued ones are cancelled
+            logging.getLogger(ACCESS_LOGGER).removeFilter(redact)
 
     app = FastAPI(title="newsgraph", version=API_VERSION, description=DESCRIPTION, lifespan=lifespan,
                   responses=ERROR_RESPONSES, docs_url=None, redoc_url=None, openapi_url="/openapi.json")
@@ -55,6 +70,21 @@ def create_app(settings: Settings | None = None, options: ApiOptions | None = No
                else None)
     app.add_middleware(Guard, limiter=limiter, max_body=settings.max_document_bytes + MULTIPART_OVERHEAD)
     return app
+
+
+class RedactSecrets(logging.Filter):
+    """Blank out tokens and secret-named query parameters from a log record's message and arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.msg) if isinstance(record.msg, str) else record.msg
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+def redact(text: str) -> str:
+    """``text`` with every token and secret query value replaced by ``[redacted]``."""
+    return SECRET_IN_URL.sub(lambda m: (m.group(1) or "") + REDACTED, text)
 
 
 def _include_web(app: FastAPI) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from newsgraph.api.deps import ReadAccess, WriteAccess, get_settings
 from newsgraph.api.errors import Invalid, NotFound
-from newsgraph.api.jobs import JobBoard
+from newsgraph.api.jobs import JobBoard, JobState
 from newsgraph.api.params import ISO_DATE, checked_date
 from newsgraph.api.uploads import Upload, ingest_uploads, safe_name
 from newsgraph.dates import parse_date
@@ -43,7 +43,7 @@ class JobStatus(BaseModel):
     inputs: int
     extract: bool
     submitted: str
-    state: Literal["queued", "ingesting", "extracting", "done", "failed"]
+    state: JobState
     counts: dict[str, int]
     outcomes: list[dict[str, Any]] = Field(description="Each article's outcome, as `newsgraph ingest "
                                                        "--json` gives it (the first 1,000).")
