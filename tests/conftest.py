@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,50 @@ def store_event_story(store: Store) -> dict[str, int]:
         store.save_extraction(article.id, "test 1", event_record(article.text, source, outlet))
         ids[source] = article.id
     return ids
+
+
+# Who the invented event story is about, as story filing sees every one of its articles.
+STORY_CAST = {"person:tomas-elland": 1, "person:marta-quiroga": 1, "place:venezuela": 1}
+
+
+def store_event_story_with_role(
+    store: Store, quotes: Callable[[str], list[dict[str, Any]]] | None = None
+) -> dict[str, int]:
+    """``store_event_story``, then Marta Quiroga made foreign minister in the talks article, which also
+    gets ``quotes(its text)`` when given; the ids by source."""
+    ids = store_event_story(store)
+    talks = store.get_article(ids["talks.txt"])
+    record = event_record(talks.text, "talks.txt", "Harbour Ledger")
+    start = talks.text.index("Marta Quiroga")
+    record["roles"] = [{"entity_id": "person:marta-quiroga", "title": "foreign minister",
+                        "organization": None, "status": "current", "as_of": "2026-01-16",
+                        "start": start, "end": start + 13}]
+    if quotes is not None:
+        record["quotes"] = quotes(talks.text)
+    store.save_extraction(talks.id, "test 1", record)
+    return ids
+
+
+def file_in_one_story(store: Store, article_ids: Iterable[int]) -> int:
+    """File every article into one story (all published 2026-01-16, all about ``STORY_CAST``); its id."""
+    from newsgraph.stories import ArticleProfile, StoryOptions
+
+    filed = {store.file_story(ArticleProfile(a, date(2026, 1, 16), None, STORY_CAST, frozenset(), frozenset(),
+                                             ()), StoryOptions()) for a in sorted(article_ids)}
+    [story_id] = filed
+    return story_id
+
+
+@pytest.fixture
+def store_story_with_role() -> Callable[..., dict[str, int]]:
+    """``store_event_story_with_role(store, quotes=None)``: the story with Marta Quiroga's role."""
+    return store_event_story_with_role
+
+
+@pytest.fixture
+def file_one_story() -> Callable[[Store, Iterable[int]], int]:
+    """``file_in_one_story(store, article_ids)``: every article filed into one story; its id."""
+    return file_in_one_story
 
 
 @pytest.fixture

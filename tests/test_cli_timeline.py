@@ -30,19 +30,12 @@ def loads(result: Result) -> Any:
 
 
 @pytest.fixture
-def story_db(tmp_path: Path, store_story: Any, story_record: Any) -> Path:
+def story_db(tmp_path: Path, store_story_with_role: Any) -> Path:
     """The invented story, with Marta Quiroga foreign minister in its first article and former foreign
     minister in a later one (published 2026-02-02) where she meets Elland again (on 2026-02-01)."""
     path = tmp_path / "story.db"
     with SQLiteStore(path) as store:
-        ids = store_story(store)
-        talks = store.get_article(ids["talks.txt"])
-        record = story_record(talks.text, "talks.txt", "Harbour Ledger")
-        start = talks.text.index("Marta Quiroga")
-        record["roles"] = [{"entity_id": "person:marta-quiroga", "title": "foreign minister",
-                            "organization": None, "status": "current", "as_of": "2026-01-16",
-                            "start": start, "end": start + 13}]
-        store.save_extraction(talks.id, "test 1", record)
+        store_story_with_role(store)
         _store_later(store)
     return path
 

@@ -5,45 +5,31 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import file_in_one_story
 from tests.test_cli import invoke
 
 from newsgraph.changes import story_changes
 from newsgraph.errors import ExportError
 from newsgraph.export_stories import STORY_FORMATS, export_story_to_path, write_story_export
 from newsgraph.store import SQLiteStore
-from newsgraph.stories import ArticleProfile, StoryOptions
 from newsgraph.story_views import changes_of_story, timeline_of_story
 from newsgraph.timeline import story_timeline
-
-CAST = {"person:tomas-elland": 1, "person:marta-quiroga": 1, "place:venezuela": 1}
 
 
 def file_all(store: SQLiteStore, ids: dict[str, int]) -> int:
     """File every article of the invented story into one story; its id."""
-    story_ids = {store.file_story(ArticleProfile(a, date(2026, 1, 16), None, CAST, frozenset(), frozenset(),
-                                                 ()), StoryOptions()) for a in sorted(ids.values())}
-    [story_id] = story_ids
-    return story_id
+    return file_in_one_story(store, ids.values())
 
 
 @pytest.fixture
-def filed(store_story: Callable[[SQLiteStore], dict[str, int]], story_record: Any
-          ) -> Iterator[tuple[SQLiteStore, int, dict[str, int]]]:
+def filed(store_story_with_role: Any) -> Iterator[tuple[SQLiteStore, int, dict[str, int]]]:
     with SQLiteStore(":memory:") as store:
-        ids = store_story(store)
-        talks = store.get_article(ids["talks.txt"])
-        record = story_record(talks.text, "talks.txt", "Harbour Ledger")
-        start = talks.text.index("Marta Quiroga")
-        record["roles"] = [{"entity_id": "person:marta-quiroga", "title": "foreign minister",
-                            "organization": None, "status": "current", "as_of": "2026-01-16",
-                            "start": start, "end": start + 13}]
-        store.save_extraction(talks.id, "test 1", record)
+        ids = store_story_with_role(store)
         yield store, file_all(store, ids), ids
 
 

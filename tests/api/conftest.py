@@ -4,7 +4,6 @@ model), filed into one story, with a client in-process."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,31 +16,20 @@ from newsgraph.api.tokens import create_token
 from newsgraph.inputs.fetch import Fetcher
 from newsgraph.settings import Settings
 from newsgraph.store import SQLiteStore
-from newsgraph.stories import ArticleProfile, StoryOptions
 
-CAST = {"person:tomas-elland": 1, "person:marta-quiroga": 1, "place:venezuela": 1}
 MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def api_db(tmp_path: Path, store_story: Any, story_record: Any) -> Path:
+def api_db(tmp_path: Path, store_story_with_role: Any, file_one_story: Any) -> Path:
     """The invented story in a file: three articles, five events, one role, all filed in story 1."""
     path = tmp_path / "api.db"
     with SQLiteStore(path) as store:
-        ids = store_story(store)
-        talks = store.get_article(ids["talks.txt"])
-        record = story_record(talks.text, "talks.txt", "Harbour Ledger")
-        start = talks.text.index("Marta Quiroga")
-        record["roles"] = [{"entity_id": "person:marta-quiroga", "title": "foreign minister",
-                            "organization": None, "status": "current", "as_of": "2026-01-16",
-                            "start": start, "end": start + 13}]
-        record["quotes"] = [{"start": 0, "end": 12, "text": "Tomas Elland", "kind": "direct", "cue": "said",
-                             "speaker": {"entity_id": "person:marta-quiroga", "text": "Marta Quiroga",
-                                         "anonymous_id": None}}]
-        store.save_extraction(talks.id, "test 1", record)
-        for article_id in sorted(ids.values()):
-            store.file_story(ArticleProfile(article_id, date(2026, 1, 16), None, CAST, frozenset(),
-                                            frozenset(), ()), StoryOptions())
+        ids = store_story_with_role(store, lambda text: [
+            {"start": 0, "end": 12, "text": "Tomas Elland", "kind": "direct", "cue": "said",
+             "speaker": {"entity_id": "person:marta-quiroga", "text": "Marta Quiroga",
+                         "anonymous_id": None}}])
+        file_one_story(store, ids.values())
     return path
 
 

@@ -3,21 +3,18 @@ database file, and a test client of an app serving the pages over it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import file_in_one_story
 
 from newsgraph.api.app import create_app
 from newsgraph.api.deps import ApiOptions
 from newsgraph.settings import Settings
 from newsgraph.store import SQLiteStore, Store
-from newsgraph.stories import ArticleProfile, StoryOptions
-
-CAST = {"person:tomas-elland": 1, "person:marta-quiroga": 1, "place:venezuela": 1}
 
 
 def web_client(db: Path) -> TestClient:
@@ -27,30 +24,20 @@ def web_client(db: Path) -> TestClient:
 
 def file_story(store: Store, article_ids: list[int]) -> int:
     """File every article into one story; its id."""
-    filed = {store.file_story(ArticleProfile(a, date(2026, 1, 16), None, CAST, frozenset(), frozenset(), ()),
-                              StoryOptions()) for a in sorted(article_ids)}
-    [story_id] = filed
-    return story_id
+    return file_in_one_story(store, article_ids)
 
 
 @pytest.fixture
-def story_db(tmp_path: Path, store_story: Callable[[Store], dict[str, int]], story_record: Any
+def story_db(tmp_path: Path, store_story_with_role: Any, file_one_story: Any
              ) -> tuple[Path, int, dict[str, int]]:
     """The invented story with a role for Marta Quiroga, filed as one story: (path, story id, ids)."""
     path = tmp_path / "web.db"
     with SQLiteStore(path) as store:
-        ids = store_story(store)
-        talks = store.get_article(ids["talks.txt"])
-        record = story_record(talks.text, "talks.txt", "Harbour Ledger")
-        start = talks.text.index("Marta Quiroga")
-        record["roles"] = [{"entity_id": "person:marta-quiroga", "title": "foreign minister",
-                            "organization": None, "status": "current", "as_of": "2026-01-16",
-                            "start": start, "end": start + 13}]
-        record["quotes"] = [{"start": talks.text.index("Washington"), "end": len(talks.text),
-                             "kind": "indirect", "text": "Washington plans further sanctions", "cue": "said",
-                             "speaker": {"entity_id": None, "text": "Officials", "anonymous_id": None}}]
-        store.save_extraction(talks.id, "test 1", record)
-        story_id = file_story(store, list(ids.values()))
+        ids = store_story_with_role(store, lambda text: [
+            {"start": text.index("Washington"), "end": len(text), "kind": "indirect",
+             "text": "Washington plans further sanctions", "cue": "said",
+             "speaker": {"entity_id": None, "text": "Officials", "anonymous_id": None}}])
+        story_id = file_one_story(store, ids.values())
     return path, story_id, ids
 
 
