@@ -65,6 +65,30 @@ def test_role_changes_carry_evidence_on_both_sides() -> None:
     assert [(e.article_id, e.outlet) for e in maduro.after] == [(2, "Ledger")]
 
 
+def test_undated_titles_change_only_after_a_title_said_to_be_past() -> None:
+    undated = [role("person:nicolas-maduro", "president", "former", None, 1),  # type: ignore[arg-type]
+               role("person:nicolas-maduro", "president", "current", None, 2),  # type: ignore[arg-type]
+               role("person:delcy-rodriguez", "vice president", "previous", None, 1),  # type: ignore[arg-type]
+               role("person:delcy-rodriguez", "interim president", "current", None, 1)]  # type: ignore[arg-type]
+
+    found = [c for c in changes([], undated) if c.kind == "role"]
+
+    assert [(c.detail, c.summary) for c in found] == [
+        ("vice president → interim president",
+         "Delcy Rodriguez: vice president (previously) → interim president (undated)")]
+
+
+def test_an_undated_outcome_says_so_without_placeholders() -> None:
+    plan = row(1, "ev7", "ASSAULT", mode="abduct", status="negated", participants=(MADURO,), published=None)
+    capture = row(2, "ev7", "COERCE", mode="arrest", participants=(person("U.S. forces"), MADURO),
+                  published=None)
+
+    [change] = [c for c in changes(group_events([plan, capture]), []) if c.kind == "outcome"]
+
+    assert change.summary == ("negated assault “met” (? → Nicolas Maduro) → happened “met” "
+                              "(U.S. forces → Nicolas Maduro)")
+
+
 def test_a_negated_plan_is_overtaken_by_the_capture() -> None:
     plan = row(1, "ev7", "ASSAULT", mode="abduct", status="negated", participants=(MADURO,),
                published="2025-11-24", attribution=("One administration official",))

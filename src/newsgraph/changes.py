@@ -101,8 +101,11 @@ def _role_changes(roles: list[EntityRole]) -> list[Change]:
 
 
 def _titled(entry: LedgerEntry) -> str:
+    previous = entry.status == "previous"
+    if entry.first is None:
+        return f"{_held(entry)} ({'previously' if previous else 'undated'})"
     dates = entry.first if entry.first == entry.last else f"{entry.first} … {entry.last}"
-    return f"{_held(entry)} ({'previously, said ' if entry.status == 'previous' else ''}{dates})"
+    return f"{_held(entry)} ({'previously, said ' if previous else ''}{dates})"
 
 
 def _held(entry: LedgerEntry) -> str:
@@ -192,9 +195,10 @@ def _outcome_change(plan: EventGroup, outcome: EventGroup, inferred: bool,
     if inferred:
         names = [p.name for p in outcome.participants if p.key in wildcard]
         note += f", the plan's pronoun read as {' or '.join(names)}"
-    summary = (f"{plan.status} {plan.type.lower()} “{plan.first.row.trigger}” ({plan.summary()}, reported "
-               f"{plan.first_reported}) → {outcome.status} {outcome.date} “{outcome.first.row.trigger}” "
-               f"({outcome.summary()}){note}")
+    reported = f", reported {plan.first_reported}" if plan.first_reported else ""
+    when = f" {outcome.date}" if outcome.date else ""
+    summary = (f"{plan.status} {plan.type.lower()} “{plan.first.row.trigger}” ({plan.summary()}{reported}) "
+               f"→ {outcome.status}{when} “{outcome.first.row.trigger}” ({outcome.summary()}){note}")
     return Change(kind="outcome", detail=detail, summary=summary, as_of=outcome.first_reported,
                   before=_mentions(plan.mentions), after=_mentions(outcome.mentions),
                   group_ids=(plan.id, outcome.id))

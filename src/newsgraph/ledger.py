@@ -93,7 +93,8 @@ def held_order(entry: LedgerEntry) -> tuple[bool, str, int]:
 def role_changes(ledger: Iterable[LedgerEntry]) -> list[tuple[LedgerEntry, LedgerEntry]]:
     """``(before, after)`` pairs: each title first asserted after another title of the same entity,
     paired with the latest earlier title that shares its head word (president → former president,
-    vice president → interim president), else with the latest earlier title."""
+    vice president → interim president), else with the latest earlier title. An undated title gives no
+    order, so it is paired only after a title the text says was held before ("previously served as")."""
     by_entity: dict[str, list[LedgerEntry]] = {}
     for item in ledger:
         by_entity.setdefault(item.entity_id, []).append(item)
@@ -101,12 +102,18 @@ def role_changes(ledger: Iterable[LedgerEntry]) -> list[tuple[LedgerEntry, Ledge
     for items in by_entity.values():
         items.sort(key=held_order)
         for n, after in enumerate(items):
-            earlier = [b for b in items[:n] if held_order(b) < held_order(after) and b.label != after.label]
+            earlier = [b for b in items[:n] if held_order(b) < held_order(after) and b.label != after.label
+                       and _ordered(b, after)]
             if not earlier or after.status == "previous":  # a past title, asserted late
                 continue
             same_head = [b for b in earlier if _head(b.title) == _head(after.title)]
             pairs.append(((same_head or earlier)[-1], after))
     return pairs
+
+
+def _ordered(before: LedgerEntry, after: LedgerEntry) -> bool:
+    """Whether the ledger knows ``before`` was held first: both dated, or ``before`` said to be past."""
+    return (before.first is not None and after.first is not None) or before.status == "previous"
 
 
 def status_changes(entity_id: str, groups: Iterable[EventGroup]) -> list[StatusChange]:

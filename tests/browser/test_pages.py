@@ -56,6 +56,21 @@ def test_clicking_a_timeline_event_opens_its_article_with_the_sentence_highlight
     expect(page.locator(".para .hl.focus").first).to_be_in_viewport()
 
 
+def test_the_timeline_scrolls_inside_a_bounded_box_and_names_each_event_type(page: Page) -> None:
+    open_story(page)
+    items: list[dict[str, Any]] = json.loads(page.locator("#timeline-items").text_content() or "[]")
+    dated = [i for i in items if i["start"]]
+    assert len(dated) > 20  # enough boxes to stack taller than the box
+    height = page.locator("#timeline .vis-timeline").bounding_box()["height"]  # type: ignore[index]
+    assert height <= 600
+    kinds = page.locator("#timeline .vis-item-content > span > b").all_text_contents()
+    assert kinds and {k.strip() for k in kinds} <= {i["type"] for i in dated}
+    # It opens on the days the events cover, not on the years the widest label would need.
+    labels = page.locator("#timeline .vis-time-axis .vis-text.vis-major").all_text_contents()
+    years = {y for label in labels for y in re.findall(r"\b\d{4}\b", label)}
+    assert years and years <= {i["start"][:4] for i in dated}
+
+
 def test_entity_page_shows_the_role_ledger(page: Page) -> None:
     open_story(page)
     page.locator(".entities a", has_text="Renata Salinas").click()

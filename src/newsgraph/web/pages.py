@@ -68,6 +68,7 @@ def _item(n: int, e: TimelineEntry, href: str | None) -> dict[str, Any]:
     """A vis-timeline item: a range when the event covers several days, else a box."""
     item: dict[str, Any] = {
         "id": n, "start": e.when_start, "label": e.summary, "status": e.status, "type": e.type,
+        "trigger": e.triggers[0] if e.triggers else None,
         "href": href, "sources": ", ".join(e.sources), "confirmations": e.confirmations,
         "className": f"status-{_css(e.status)}" + (" by-report" if e.dated_by == "report" else ""),
     }
