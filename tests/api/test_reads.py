@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 from tests.api.conftest import error
+
+from newsgraph.export import article_record
+from newsgraph.ledger import entity_ledger, ledger_record
+from newsgraph.store import SQLiteStore
 
 
 def test_articles_list_by_publication_date_undated_last(client: TestClient) -> None:
@@ -26,6 +33,30 @@ def test_one_article_comes_with_its_extraction_and_story(client: TestClient) -> 
     assert body["story_id"] == 1
 
 
+def test_an_article_answers_its_record_and_extraction_as_stored(client: TestClient, api_db: Path) -> None:
+    """The typed records leave out nothing and add nothing."""
+    with SQLiteStore(api_db) as store:
+        for summary in store.list_articles(limit=10, offset=0):
+            body = client.get(f"/v1/articles/{summary.id}").json()
+            assert body["article"] == json_of(article_record(store.get_article(summary.id)))
+            assert body["extraction"] == store.extraction(summary.id)
+
+
+def test_an_extraction_stored_without_later_layers_answers_them_empty(client: TestClient, api_db: Path
+                                                                      ) -> None:
+    with SQLiteStore(api_db) as store:
+        article_id = store.list_articles(limit=1, offset=0)[0].id
+        record = store.extraction(article_id) or {}
+        older = {key: value for key, value in record.items() if key not in ("events", "attributions")}
+        store.save_extraction(article_id, "test 0", older)
+    extraction = client.get(f"/v1/articles/{article_id}").json()["extraction"]
+    assert extraction == {**older, "events": [], "attributions": []}
+
+
+def json_of(value: object) -> object:
+    return json.loads(json.dumps(value))
+
+
 def test_an_unknown_article_is_a_404_that_says_where_to_look(client: TestClient) -> None:
     assert "no article with id 999" in error(client.get("/v1/articles/999"), 404)["message"]
 
@@ -42,6 +73,18 @@ def test_one_entity_has_its_role_ledger_events_and_quotes(client: TestClient) ->
     assert [(e["type"], e["trigger"]) for e in body["events"]] == [("CONSULT", "met")]
     assert body["more_events"] is False
     assert [q["text"] for q in body["quotes"]] == ["Tomas Elland"]
+
+
+def test_an_entity_answers_its_ledger_and_quotes_as_built(client: TestClient, api_db: Path) -> None:
+    body = client.get("/v1/entities/person:marta-quiroga").json()
+    with SQLiteStore(api_db) as store:
+        overview = store.entity_overview("person:marta-quiroga")
+        assert overview is not None
+        ledger, _ = entity_ledger(store, overview.id, overview.roles)
+        [talks] = [a.id for a in overview.articles if (store.extraction(a.id) or {}).get("quotes")]
+        [quote] = (store.extraction(talks) or {})["quotes"]
+    assert body["ledger"] == json_of([ledger_record(entry) for entry in ledger])
+    assert body["quotes"] == [{"article_id": talks, **quote}]
 
 
 def test_an_unknown_entity_is_a_404(client: TestClient) -> None:

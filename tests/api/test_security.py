@@ -72,6 +72,34 @@ def test_a_revoked_token_is_refused_at_once(make_client: MakeClient, api_db: Pat
     assert "not valid" in error(client.get("/v1/stories", headers=bearer(token)), 401)["message"]
 
 
+@pytest.mark.parametrize("query", ["token={t}", "access_token={t}", "Access_Token={t}", "limit=5&token=",
+                                   "q=Bearer%20{t}", "{t}"])
+@pytest.mark.parametrize("path", ["/v1/stories", "/v1/articles", "/", "/openapi.json"])
+def test_a_token_in_the_query_string_is_refused_without_echoing_it(
+        make_client: MakeClient, token: str, query: str, path: str) -> None:
+    client = make_client(options=ApiOptions(public=True, rate_per_minute=0))
+    response = client.get(f"{path}?{query.format(t=token)}")
+    found = error(response, 400)
+    assert found["code"] == "token_in_query"
+    assert "Authorization: Bearer <token>" in found["message"] and "token revoke" in found["message"]
+    assert token not in response.text
+    assert response.headers["content-security-policy"] == CSP
+
+
+def test_a_token_in_the_query_string_is_refused_even_beside_a_valid_header(
+        client: TestClient, token: str) -> None:
+    """On loopback a read needs no token, so an ignored query token would have looked as if it worked."""
+    assert error(client.get(f"/v1/stories?token={token}"), 400)["code"] == "token_in_query"
+    assert error(client.get(f"/v1/stories?access_token={token}", headers=bearer(token)), 400)
+    refused = client.post(f"/v1/ingest/urls?access_token={token}", json=URLS, headers=bearer(token))
+    assert "query parameter 'access_token'" in error(refused, 400)["message"]
+
+
+@pytest.mark.parametrize("params", [{"q": "token"}, {"q": "tokens ng_short"}, {"limit": "5"}])
+def test_query_strings_without_a_token_pass(client: TestClient, params: dict[str, str]) -> None:
+    assert client.get("/v1/articles", params=params).status_code == 200
+
+
 def test_rate_limits_apply_per_token_with_retry_after(make_client: MakeClient, token: str) -> None:
     client = make_client(options=ApiOptions(rate_per_minute=60, burst=2))
     for _ in range(2):

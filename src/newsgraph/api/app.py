@@ -33,7 +33,8 @@ WEB_MODULE = "newsgraph.web.routes"
 ACCESS_LOGGER = "uvicorn.access"
 # What is blanked out of logged request lines: any token (``ng_…``, tokens.PREFIX), and the value of a
 # query parameter whose name says it carries a secret. Tokens are only read from the Authorization
-# header, which uvicorn does not log; a token put in a URL by mistake is still kept out of the log.
+# header, which uvicorn does not log; a request with one in its URL is refused (guard.py), and the
+# token is still kept out of the log.
 SECRET_IN_URL = re.compile(r"ng_[A-Za-z0-9_-]{32,}|((?:^|[?&;])[^=&;]*(?:token|key|secret|auth|password)"
                            r"[^=&;]*=)[^&;\s]*", re.IGNORECASE)
 REDACTED = "[redacted]"

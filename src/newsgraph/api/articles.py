@@ -3,15 +3,16 @@ extraction and story."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from newsgraph.api.deps import ReadAccess, StoreDep
 from newsgraph.api.errors import BadParameter
 from newsgraph.api.pagination import Page, Paging, paging
 from newsgraph.api.params import Text
+from newsgraph.api.records import ArticleRecord, Extraction
 from newsgraph.export import article_record
 from newsgraph.store import ArticleSummary
 
@@ -22,9 +23,9 @@ ArticleId = Annotated[int, Path(ge=1, le=2**62, description="An article id, as l
 
 
 class ArticleDetail(BaseModel):
-    article: dict[str, Any]
-    extraction: dict[str, Any] | None
-    story_id: int | None
+    article: ArticleRecord
+    extraction: Extraction | None = Field(description="What extraction found; null when never extracted.")
+    story_id: int | None = Field(description="The article's story; null when not yet in one.")
 
 
 @router.get("", summary="List articles, or search them")
@@ -45,5 +46,7 @@ def get_article(store: StoreDep, article_id: ArticleId) -> ArticleDetail:
     """The export record of the article (text, paragraphs, cited sources, removals, offset map), what
     extraction found in it (null when never extracted) and its story."""
     article = store.get_article(article_id)  # an unknown id is a 404
-    return ArticleDetail(article=article_record(article), extraction=store.extraction(article_id),
+    found = store.extraction(article_id)
+    return ArticleDetail(article=ArticleRecord.model_validate(article_record(article)),
+                         extraction=None if found is None else Extraction.model_validate(found),
                          story_id=store.story_of(article_id))

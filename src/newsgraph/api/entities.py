@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
@@ -12,6 +12,7 @@ from newsgraph.api.deps import ReadAccess, StoreDep
 from newsgraph.api.errors import NotFound
 from newsgraph.api.pagination import Page, Paging, paging
 from newsgraph.api.params import MAX_TEXT
+from newsgraph.api.records import EntityQuote, LedgerRecord
 from newsgraph.ledger import StatusChange, entity_ledger, ledger_record
 from newsgraph.store import EntityOverview, EventQuery, EventRow, Store
 
@@ -34,11 +35,11 @@ class EntityMatch:
 
 class EntityDetail(BaseModel):
     entity: EntityOverview
-    ledger: list[dict[str, Any]]
+    ledger: list[LedgerRecord]
     status_changes: list[StatusChange]
     events: list[EventRow]
     more_events: bool
-    quotes: list[dict[str, Any]]
+    quotes: list[EntityQuote]
 
 
 @router.get("", summary="Search entities")
@@ -59,12 +60,13 @@ def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetail:
         raise NotFound(f"no entity {entity_id!r}; find ids with /v1/entities?q=NAME")
     ledger, statuses = entity_ledger(store, entity_id, overview.roles)
     events = store.events(EventQuery(entity_ids=(entity_id,), limit=ENTITY_EVENTS + 1))
-    return EntityDetail(entity=overview, ledger=[ledger_record(e) for e in ledger], status_changes=statuses,
-                        events=events[:ENTITY_EVENTS], more_events=len(events) > ENTITY_EVENTS,
-                        quotes=entity_quotes(store, overview))
+    return EntityDetail(
+        entity=overview, ledger=[LedgerRecord.model_validate(ledger_record(e)) for e in ledger],
+        status_changes=statuses, events=events[:ENTITY_EVENTS], more_events=len(events) > ENTITY_EVENTS,
+        quotes=entity_quotes(store, overview))
 
 
-def entity_quotes(store: Store, overview: EntityOverview) -> list[dict[str, Any]]:
+def entity_quotes(store: Store, overview: EntityOverview) -> list[EntityQuote]:
     """The quotes the entity is the speaker of in its latest ``QUOTE_ARTICLES`` articles, each with its
     article id, by article."""
     found = []
@@ -72,5 +74,5 @@ def entity_quotes(store: Store, overview: EntityOverview) -> list[dict[str, Any]
         record = store.extraction(article.id) or {}
         for quote in record.get("quotes", []):
             if (quote.get("speaker") or {}).get("entity_id") == overview.id:
-                found.append({"article_id": article.id, **quote})
+                found.append(EntityQuote.model_validate({"article_id": article.id, **quote}))
     return found

@@ -68,7 +68,8 @@ class RateLimited(ApiError):
 
 _DESCRIPTIONS = {
     400: "A parameter is well-formed but cannot be used: a bad cursor, conflicting filters, an "
-         "ambiguous entity name.",
+         "ambiguous entity name; or an API token was put in the query string (`token_in_query`: send "
+         "it as `Authorization: Bearer TOKEN`).",
     401: "A token is needed (`Authorization: Bearer TOKEN`) or the one given is not valid.",
     404: "No such article, entity, story, ingest job or path.",
     413: "The request body is over the upload limit (`max_document_bytes`).",

@@ -1,19 +1,27 @@
-"""What every request passes through before the routes: rate limits, the upload size limit, and the
-security headers every response carries. A plain ASGI middleware, so it holds no response in memory.
+"""What every request passes through before the routes: the refusal of tokens in URLs, rate limits, the
+upload size limit, and the security headers every response carries. A plain ASGI middleware, so it holds
+no response in memory.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsgraph.api.tokens import PREFIX
+
+logger = logging.getLogger(__name__)
 
 # No inline scripts or styles, nothing from another origin; W2's pages and vendored assets follow it.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -29,6 +37,12 @@ MULTIPART_OVERHEAD = 64 * 1024
 # Buckets kept at most (least recently used dropped): bounds memory under a flood of made-up tokens.
 MAX_BUCKETS = 10_000
 UNLIMITED_PREFIXES = ("/static/",)
+# A token in a URL is kept in browser history, proxy and server logs and Referer headers, so a request
+# carrying one in its query string is refused (400) before anything reads it. A parameter carries one
+# when its name contains "token" (``token``; ``access_token``, as RFC 6750 section 2.3 names it) or
+# its name or value holds a newsgraph token (``ng_…``, tokens.PREFIX) anywhere: ``q=Bearer ng_…``.
+TOKEN_NAME_PART = "token"
+TOKEN_IN_TEXT = re.compile(rf"(?<![\w-]){re.escape(PREFIX)}[A-Za-z0-9_-]{{32,}}")
 
 
 class TokenBucket:
@@ -59,8 +73,8 @@ class _TooLarge(Exception):
 
 
 class Guard:
-    """Rate limit per token (per client address without one), limit request bodies to ``max_body``
-    bytes (413), and add the security headers to every response."""
+    """Refuse a token in the query string (400), rate limit per token (per client address without one),
+    limit request bodies to ``max_body`` bytes (413), and add the security headers to every response."""
 
     def __init__(self, app: ASGIApp, *, limiter: TokenBucket | None, max_body: int) -> None:
         self.app, self.limiter, self.max_body = app, limiter, max_body
@@ -68,6 +82,13 @@ class Guard:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        parameter = token_parameter(scope.get("query_string", b""))
+        if parameter is not None:
+            client = scope.get("client")
+            logger.warning("refused a request from %s with an API token in its query string",
+                           client[0] if client else "an unknown client")
+            await _refuse(send, 400, "token_in_query", _token_in_query(parameter))
             return
         headers = dict(scope.get("headers") or [])
         if self.limiter is not None and not scope["path"].startswith(UNLIMITED_PREFIXES):
@@ -117,6 +138,24 @@ class Guard:
                 await _refuse(send, 413, "too_large", _too_large(None, self.max_body))
                 return
             raise
+
+
+def token_parameter(query_string: bytes) -> str | None:
+    """How to name the query parameter that carries a token (never by a name that holds the token
+    itself), or None when none does."""
+    for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if TOKEN_IN_TEXT.search(name):
+            return "a query parameter"
+        if TOKEN_NAME_PART in name.lower() or TOKEN_IN_TEXT.search(value):
+            return f"query parameter {name[:40]!r}"
+    return None
+
+
+def _token_in_query(parameter: str) -> str:
+    return (f"{parameter} carries an API token, and tokens are refused in URLs (browser history, proxy "
+            "and server logs keep them): send it as the header `Authorization: Bearer <token>` instead, "
+            "and if this URL was shared or logged, revoke the token (`newsgraph token revoke NAME`) and "
+            "make a new one")
 
 
 def _client_key(scope: Scope, headers: dict[bytes, bytes]) -> str:

@@ -7,7 +7,7 @@ can lift it, never a request.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from pydantic import BaseModel, Field
@@ -16,6 +16,7 @@ from newsgraph.api.deps import ReadAccess, WriteAccess, get_settings
 from newsgraph.api.errors import Invalid, NotFound
 from newsgraph.api.jobs import JobBoard, JobState
 from newsgraph.api.params import ISO_DATE, checked_date
+from newsgraph.api.records import IngestOutcomeRecord
 from newsgraph.api.uploads import Upload, ingest_uploads, safe_name
 from newsgraph.dates import parse_date
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
@@ -45,8 +46,8 @@ class JobStatus(BaseModel):
     submitted: str
     state: JobState
     counts: dict[str, int]
-    outcomes: list[dict[str, Any]] = Field(description="Each article's outcome, as `newsgraph ingest "
-                                                       "--json` gives it (the first 1,000).")
+    outcomes: list[IngestOutcomeRecord] = Field(description="Each article's outcome, as `newsgraph ingest "
+                                                           "--json` gives it (the first 1,000).")
     article_ids: list[int]
     extracted: int
     extraction_failures: list[str]

@@ -50,7 +50,7 @@ class Job:
     state: JobState = "queued"
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("stored", "already_stored", "duplicate", "failed"), 0))
-    outcomes: list[dict[str, Any]] = field(default_factory=list)
+    outcomes: list[IngestOutcome] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     extracted: int = 0
     extraction_failures: list[str] = field(default_factory=list)
@@ -168,7 +168,7 @@ class JobBoard:
             if outcome.status == "stored" and outcome.article_id is not None:
                 job.article_ids.append(outcome.article_id)
             if len(job.outcomes) < MAX_LISTED:
-                job.outcomes.append(asdict(outcome))
+                job.outcomes.append(outcome)
 
     def _extract(self, job: Job, store: Store) -> None:
         from newsgraph.processing import process  # spaCy: only when extracting
