@@ -95,7 +95,7 @@ def _include_web(app: FastAPI) -> None:
         return
     from fastapi.staticfiles import StaticFiles
 
-    from newsgraph.web.routes import STATIC_DIR, router  # type: ignore[import-not-found,unused-ignore]
+    from newsgraph.web.routes import STATIC_DIR, install  # type: ignore[import-not-found,unused-ignore]
 
-    app.include_router(router)
+    install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -2,6 +2,11 @@
 
 ``get_store`` opens the configured SQLite store for one request and closes it after; the web UI's pages
 use it too. ``require_read`` and ``require_write`` enforce the token rules of docs/api.md.
+
+A browser cannot send an ``Authorization`` header while following links, so the web UI's sign-in page
+keeps a token in the ``newsgraph_session`` cookie (HttpOnly, SameSite=Strict). Reads accept it. Writes
+accept it only with the ``X-Newsgraph-Request`` header, which a page on another site cannot add to a
+request here (no CORS): the standard defence against cross-site request forgery.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from newsgraph.api.errors import Unauthorized
-from newsgraph.api.tokens import token_name
+from newsgraph.api.tokens import SESSION_COOKIE, token_name
 from newsgraph.settings import Settings
 from newsgraph.store import Store, open_store
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `newsgraph token create NAME`.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+# Sent by the web UI's own scripts with a write; a cross-site form or image cannot send it.
+PAGE_REQUEST_HEADER = "x-newsgraph-request"
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 def require_read(request: Request, credentials: Credentials, store: StoreDep) -> str | None:
     """Reads need a valid token when the server is public; a token given is always checked."""
+    credentials = credentials or session_credentials(request)
     if credentials is None:
         if get_options(request).public:
             raise Unauthorized("this server needs a token for every request: send `Authorization: Bearer "
@@ -70,12 +78,20 @@ def require_read(request: Request, credentials: Credentials, store: StoreDep) ->
 
 def require_write(request: Request, credentials: Credentials, store: StoreDep) -> str | None:
     """Writes need a valid token whenever one is configured (always when the server is public)."""
+    if credentials is None and request.headers.get(PAGE_REQUEST_HEADER):
+        credentials = session_credentials(request)
     if credentials is None:
         if get_options(request).public or store.token_count() > 0:
             raise Unauthorized("writes need a token: send `Authorization: Bearer TOKEN` (made with "
                                "`newsgraph token create NAME`)", headers=_CHALLENGE)
         return None
     return _checked(store, credentials)
+
+
+def session_credentials(request: Request) -> HTTPAuthorizationCredentials | None:
+    """The token the web UI's sign-in page kept in its cookie, as if sent in the header."""
+    token = request.cookies.get(SESSION_COOKIE, "").strip()
+    return HTTPAuthorizationCredentials(scheme="Bearer", credentials=token) if token else None
 
 
 def _checked(store: Store, credentials: HTTPAuthorizationCredentials) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph.api.tokens import PREFIX
+from newsgraph.api.tokens import PREFIX, SESSION_COOKIE
 
 logger = logging.getLogger(__name__)
 
@@ -159,12 +159,23 @@ def _token_in_query(parameter: str) -> str:
 
 
 def _client_key(scope: Scope, headers: dict[bytes, bytes]) -> str:
-    """The rate limit's key: the bearer token's digest, else the client's address."""
+    """The rate limit's key: the bearer token's digest (from the header, else the web UI's session
+    cookie), else the client's address."""
     scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
+    if scheme.lower() != "bearer" or not token.strip():
+        token = _cookie(headers.get(b"cookie", b"").decode("latin-1"), SESSION_COOKIE)
+    if token.strip():
         return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()
     client = scope.get("client")
     return f"address:{client[0] if client else '?'}"
+
+
+def _cookie(header: str, name: str) -> str:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return ""
 
 
 def _too_large(size: int | None, limit: int) -> str:

@@ -14,6 +14,8 @@ import secrets
 from newsgraph.store import Store, TokenInfo
 
 PREFIX = "ng_"
+# The cookie in which the web UI's sign-in page keeps a token (deps.session_credentials reads it).
+SESSION_COOKIE = "newsgraph_session"
 # Token names: what ``newsgraph token create`` accepts, so they list and revoke cleanly.
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
