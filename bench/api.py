@@ -82,7 +82,7 @@ def build(path: Path, articles: int, story_sizes: list[int], seed: int) -> list[
             file_one(store, generator, options)
         for size in story_sizes:
             number = generator.count  # ProbeStory numbers its cast after the count when it starts
-            story_id = probe_story(store, generator, options, size)
+            story_id, _, _ = probe_story(store, generator, options, size)
             probes.append((story_id, size, f"person:probe{number}-0"))
     return probes
 

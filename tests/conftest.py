@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from newsgraph import story_views
+from newsgraph.event_groups import EventGroup, story_groups
 from newsgraph.pipeline import ingest_document
 from newsgraph.records import Metadata, PartialDate, RawDocument
 from newsgraph.settings import Settings
@@ -218,3 +220,16 @@ def store_story() -> Callable[[Store], dict[str, int]]:
 def story_record() -> Callable[[str, str, str | None], dict[str, Any]]:
     """``event_record``: the hand-built extraction record of one story article (text, source, outlet)."""
     return event_record
+
+
+@pytest.fixture
+def groupings(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The article ids of every story a refresh groups, in order (grouping is what a view costs)."""
+    seen: list[list[int]] = []
+
+    def counted(store: Store, article_ids: Sequence[int] | None) -> list[EventGroup]:
+        seen.append(list(article_ids or []))
+        return story_groups(store, article_ids)
+
+    monkeypatch.setattr(story_views, "story_groups", counted)
+    return seen

@@ -94,6 +94,18 @@ def test_merge_then_split_keep_ids(db: Path) -> None:
     assert json.loads(run("story", "1", "--json", "--db", str(db)).output)["article_ids"] == [1, 2]
 
 
+def test_merge_and_split_keep_current_views_of_the_stories_they_change(db: Path) -> None:
+    def current(*story_ids: int) -> bool:
+        with SQLiteStore(db) as store:
+            return all(store.story_view(s, "timeline")[1] is not None
+                       and store.story_view(s, "changes")[1] is not None for s in story_ids)
+
+    run("story", "merge", "1", "2", "--db", str(db))
+    assert current(1)
+    run("story", "split", "1", "3", "--db", str(db))
+    assert current(1, 3)
+
+
 def test_splitting_a_stranger_exits_1(db: Path) -> None:
     result = run("story", "split", "1", "3", "--db", str(db))
     assert result.exit_code == 1 and "not in story 1" in result.output

@@ -34,6 +34,7 @@ def test_unrelated_variables_are_ignored() -> None:
         ("NEWSGRAPH_FETCH_MAX_BYTES", "4096", "fetch_max_bytes", 4096),
         ("NEWSGRAPH_FETCH_MAX_REDIRECTS", "0", "fetch_max_redirects", 0),
         ("NEWSGRAPH_USER_AGENT", "tester/2", "user_agent", "tester/2"),
+        ("NEWSGRAPH_REFRESH_VIEWS", "off", "refresh_views", False),
     ],
 )
 def test_environment_overrides_are_cast(variable: str, value: str, field: str, expected: Any) -> None:

@@ -24,6 +24,7 @@ from newsgraph.cli import (
     out,
 )
 from newsgraph.store import StoryDetail, StorySummary
+from newsgraph.story_views import refresh_story_views
 
 
 @cli.command()
@@ -107,8 +108,11 @@ def merge(keep: int, other: int, db: Path | None, as_json: bool) -> None:
     """
     if keep == other:
         raise click.BadParameter("give two different story ids", param_hint="OTHER")
-    with _store(_settings(db=db)) as store:
+    settings = _settings(db=db)
+    with _store(settings) as store:
         kept = store.merge_stories(keep, other)
+        if settings.refresh_views:
+            refresh_story_views(store, [keep])
     if as_json:
         _print_json(asdict(kept))
         return
@@ -128,8 +132,11 @@ def split(story_id: int, article_ids: tuple[int, ...], db: Path | None, as_json:
 
         newsgraph story split 3 12 14
     """
-    with _store(_settings(db=db)) as store:
+    settings = _settings(db=db)
+    with _store(settings) as store:
         new_id = store.split_story(story_id, article_ids)
+        if settings.refresh_views:
+            refresh_story_views(store, [story_id, new_id])
         found = store.story(new_id)
     assert found is not None
     if as_json:

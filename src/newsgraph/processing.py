@@ -1,4 +1,5 @@
-"""Extraction for stored articles: analyse them in batches, store what was found, one transaction each.
+"""Extraction for stored articles: analyse them in batches, store what was found, one transaction each,
+and file each article in its story; then refresh the kept views of the stories the run touched.
 
 Running it again is safe: an article's extraction is replaced whole. Near-duplicates are not processed:
 their original is.
@@ -6,6 +7,8 @@ their original is.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +26,9 @@ from newsgraph.records import Article, PartialDate
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 from newsgraph.stories import ArticleProfile, StoryOptions, profile_of
+from newsgraph.story_views import refresh_story_views
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,18 @@ def process(
     story_options: StoryOptions | None = None,
 ) -> Iterator[Processed]:
     """Extract from ``article_ids`` (default: every original), or with ``stale_only`` from the
-    originals never extracted by this model and version; then file each in its story (see stories.py)."""
+    originals never extracted by this model and version; then file each in its story (see stories.py).
+
+    Once the last article is yielded, the timeline and changes of every story the run filed articles
+    into or out of are computed and kept (``story_views.refresh_story_views``), each story once, unless
+    ``settings.refresh_views`` is off. A run left part-way refreshes nothing: views are a cache, and the
+    first query of a story computes them."""
     current = extraction_version(settings)
     if article_ids is None:
         article_ids = store.articles_to_extract(current if stale_only else None)
     nlp = pipeline_for(settings)
     pending: deque[Article] = deque()
+    touched: set[int] = set()
 
     def texts() -> Iterator[tuple[str, date | None]]:
         for article_id in article_ids:
@@ -72,11 +84,21 @@ def process(
             continue
         prepared = Prepared(article.source, article.text, article.metadata, article.paragraphs)
         record = analysis_payload(prepared, analysis)
+        earlier = store.story_of(article.id)  # left behind if the article is filed elsewhere now
         store.save_extraction(article.id, current, record)
-        store.file_story(story_profile(article, record, settings), story_options or StoryOptions())
+        filed = store.file_story(story_profile(article, record, settings), story_options or StoryOptions())
+        touched.update(s for s in (earlier, filed) if s is not None)
         yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
+    if settings.refresh_views and touched:
+        _refresh(store, touched)
 
 
+def _refresh(store: Store, story_ids: set[int]) -> None:
+    """Refresh the views of ``story_ids`` (never raises: a failure is logged, see story_views)."""
+    start = time.perf_counter()
+    failed = refresh_story_views(store, story_ids)
+    logger.info("refreshed the views of %d of %d stories in %.2f s", len(story_ids) - len(failed),
+                len(story_ids), time.perf_counter() - start)
 
 
 def story_profile(article: Article, record: dict[str, Any], settings: Settings) -> ArticleProfile:

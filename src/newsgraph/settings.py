@@ -45,6 +45,10 @@ class Settings:
     nlp_batch_size: int = 32
     # A TSV of the user's own places, aliases and demonyms (docs/places.md), added to the gazetteer.
     gazetteer: Path | None = None
+    # After a run of `process` (so `ingest` too), compute and keep the timeline and changes of every
+    # story it filed articles into, so the first query reads them. Off for a back-fill in many runs:
+    # each story's views are then computed by its first query instead (docs/timeline.md#speed).
+    refresh_views: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +116,7 @@ _CASTS: dict[str, Callable[[str], Any]] = {
     "model": str,
     "nlp_batch_size": int,
     "gazetteer": _parse_path,
+    "refresh_views": _parse_bool,
 }
 
 

@@ -8,12 +8,18 @@ every change to the story's articles or their extractions raises in the same tra
 computed while the story changed is not kept. Date filters apply to the kept view, so one view serves
 every ``--since``/``--until``. Views also record the newsgraph version that computed them: an upgrade
 that changes grouping recomputes them.
+
+``process`` keeps views current as a materialised view is maintained: once a run (an ingest's batch)
+has filed its articles into stories, it calls ``refresh_story_views`` on every story the run touched,
+so the first query after an ingest reads a kept view. Views are a cache: a refresh that fails is
+logged and the query computes the view instead.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
@@ -21,13 +27,18 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
-from newsgraph.changes import Change, Evidence, known_since, story_changes
+from newsgraph.changes import Change, Evidence, changes, known_since, story_changes
+from newsgraph.event_groups import story_groups
 from newsgraph.store import Store
-from newsgraph.timeline import TimelineEntry, story_timeline, within
+from newsgraph.timeline import TimelineEntry, story_timeline, timeline, within
 
 T = TypeVar("T")
-# Raise when the kept form of a view changes.
-VIEW_FORMAT = 2
+# Raise when the kept form of a view changes. 3: changes of undated titles and outcomes say "undated".
+VIEW_FORMAT = 3
+# The views kept per story.
+VIEWS = ("timeline", "changes")
+
+logger = logging.getLogger(__name__)
 
 
 def timeline_of_story(store: Store, story_id: int, since: str | None = None, until: str | None = None
@@ -43,19 +54,58 @@ def changes_of_story(store: Store, story_id: int, since: str | None = None) -> l
     return known_since(found, since)
 
 
+def refresh_story_views(store: Store, story_ids: Iterable[int]) -> list[int]:
+    """Compute and keep the timeline and changes of each of ``story_ids`` whose kept ones are not
+    current (each story once, its events grouped once for both views); the ids of the stories whose
+    views could not be refreshed. A failure is logged and the others go on: those views are computed
+    by their first query instead, and nothing else in the store is changed."""
+    failed = []
+    for story_id in sorted(set(story_ids)):
+        try:
+            _refresh(store, story_id)
+        except Exception:  # a cache: whatever went wrong, the story's articles are not at stake
+            logger.exception("could not refresh the views of story %s; its first timeline or changes "
+                             "query will compute them", story_id)
+            failed.append(story_id)
+    return failed
+
+
+def _refresh(store: Store, story_id: int) -> None:
+    """Make the story's views that are not current. Stamps are read before the articles, so a view made
+    while the story changed is not kept (``save_story_view`` refuses it)."""
+    stamps = {}
+    for name in VIEWS:
+        stamp, data = store.story_view(story_id, name)
+        if data is None or not data.startswith(_head()):
+            stamps[name] = stamp
+    if not stamps:
+        return
+    with _collector_paused():
+        ids = store.story_article_ids(story_id)
+        groups = story_groups(store, ids)
+        made: dict[str, Callable[[], Iterable[Any]]] = {
+            "timeline": lambda: timeline(groups), "changes": lambda: changes(groups, store.roles(ids))}
+        encoded = {name: _encoded(made[name]()) for name in stamps}
+    for name, data in encoded.items():
+        store.save_story_view(story_id, name, stamps[name], data)
+
+
 def _view(store: Store, story_id: int, name: str, compute: Callable[[list[int]], list[T]],
           decode: Callable[[list[Any]], T]) -> list[T]:
     stamp, data = store.story_view(story_id, name)
     with _collector_paused():
-        if data is not None:
-            kept = json.loads(data)
-            if kept.get("version") == _version():
-                return [decode(row) for row in kept["items"]]
+        if data is not None and data.startswith(_head()):
+            return [decode(row) for row in json.loads(data)["items"]]
         items = compute(store.story_article_ids(story_id))
-        encoded = json.dumps({"version": _version(), "items": [_row(i) for i in items]},
-                             ensure_ascii=False, separators=(",", ":"))
+        encoded = _encoded(items)
     store.save_story_view(story_id, name, stamp, encoded)
     return items
+
+
+def _encoded(items: Iterable[Any]) -> str:
+    """The kept form of a view: ``{"version": …, "items": [rows]}``, the version first."""
+    return json.dumps({"version": _version(), "items": [_row(i) for i in items]},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 @contextmanager
@@ -77,6 +127,12 @@ def _row(item: Any) -> list[Any]:
     values = (getattr(item, name) for name in item.__dataclass_fields__)
     return [_row(v) if is_dataclass(v) else [_row(x) for x in v] if isinstance(v, tuple) and v
             and is_dataclass(v[0]) else v for v in values]
+
+
+@cache
+def _head() -> str:
+    """How a view kept by this version of newsgraph begins (``_encoded`` writes the version first)."""
+    return '{"version":' + json.dumps(_version(), ensure_ascii=False) + ","
 
 
 @cache
