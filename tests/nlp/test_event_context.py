@@ -68,6 +68,8 @@ STATUSES = [
     ("The envoy is scheduled to arrive on Monday.", "arrive", "planned"),
     ("The ministers are expected to sign the accord.", "sign", "planned"),
     ("The cabinet is set to approve the sanctions.", "approve", "planned"),
+    ("The ministers are poised to sign the accord.", "sign", "planned"),
+    ("Arnor is about to restore full diplomatic ties with Gondor.", "restore", "planned"),
     ("The army is preparing to launch an offensive.", "launch", "planned"),
     ("The planned call between the leaders is a shift.", "call", "planned"),
     ("Officials announced plans for talks with the rebels.", "talks", "planned"),

@@ -17,6 +17,7 @@ PLAN_VERBS: Mapping[str, float] = {
     "expect": 0.7,                                  # "is expected to sign": a forecast, not a decision
     "aim": 0.7, "promise": 0.7, "pledge": 0.7, "propose": 0.6, "offer": 0.6, "seek": 0.6, "want": 0.6,
     "hope": 0.5, "due": 0.85, "poised": 0.75,       # adjectives: "is due to arrive", "is poised to"
+    "about": 0.85,                                  # "is about to restore ties": imminent, not yet done
 }
 # Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
 THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
