@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from newsgraph.extraction import Prepared, analysis_payload
+from newsgraph.names import entity_id
 from newsgraph.nlp.records import (
     Analysis,
     Designation,
@@ -81,3 +82,14 @@ def test_events_validate_against_the_documented_schema() -> None:
     broken[0]["status"] = "rumoured"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, events_schema)
+
+
+@pytest.mark.parametrize("name", ["Nicolás Maduro", "Søren Kierkegaard", "Lech Wałęsa", "Владимир Путин"])
+def test_entity_ids_of_any_script_fit_the_documented_pattern(name: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "extract.schema.json")
+                        .read_text(encoding="utf-8"))
+    id_schema = schema["properties"]["entities"]["items"]["properties"]["id"]
+    jsonschema.validate(entity_id("PERSON", name), id_schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate("person:two words", id_schema)
