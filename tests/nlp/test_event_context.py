@@ -69,7 +69,7 @@ STATUSES = [
     ("The ministers are expected to sign the accord.", "sign", "planned"),
     ("The cabinet is set to approve the sanctions.", "approve", "planned"),
     ("The ministers are poised to sign the accord.", "sign", "planned"),
-    ("Arnor is about to restore full diplomatic ties with Gondor.", "restore", "planned"),
+    ("Lisbon is about to reopen its embassy in the capital.", "reopen", "planned"),
     ("The army is preparing to launch an offensive.", "launch", "planned"),
     ("The planned call between the leaders is a shift.", "call", "planned"),
     ("Officials announced plans for talks with the rebels.", "talks", "planned"),
