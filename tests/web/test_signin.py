@@ -71,6 +71,16 @@ def test_a_wrong_token_shows_the_form_again_and_sets_nothing(public: TestClient)
     assert public.get("/").status_code == 401
 
 
+def test_over_long_fields_answer_the_form_not_json(public: TestClient) -> None:
+    response = public.post("/signin", data={"token": "x" * 5000, "next": "/" + "a" * 5000},
+                           follow_redirects=False)
+
+    assert response.status_code == 401
+    assert "text/html" in response.headers["content-type"]
+    assert "not valid" in response.text
+    assert 'name="next" value="/"' in response.text
+
+
 def test_a_revoked_token_stops_the_session_at_its_next_page(public: TestClient, story_db: Story,
                                                             token: str) -> None:
     sign_in(public, token)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.api.tokens import PREFIX, SESSION_COOKIE
@@ -163,19 +164,11 @@ def _client_key(scope: Scope, headers: dict[bytes, bytes]) -> str:
     cookie), else the client's address."""
     scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        token = _cookie(headers.get(b"cookie", b"").decode("latin-1"), SESSION_COOKIE)
+        token = cookie_parser(headers.get(b"cookie", b"").decode("latin-1")).get(SESSION_COOKIE, "")
     if token.strip():
         return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()
     client = scope.get("client")
     return f"address:{client[0] if client else '?'}"
-
-
-def _cookie(header: str, name: str) -> str:
-    for part in header.split(";"):
-        key, _, value = part.strip().partition("=")
-        if key == name:
-            return value
-    return ""
 
 
 def _too_large(size: int | None, limit: int) -> str:

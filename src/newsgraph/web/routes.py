@@ -31,18 +31,24 @@ TEMPLATES_DIR = HERE / "templates"
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True))
 
 
-class SignInNeeded(Exception):
+# Longer than any token or address a page makes: refused in words on the form, not by a JSON 422.
+MAX_TOKEN, MAX_PATH = 200, 2000
+
+
+class PageError(Exception):
+    """An error a page answers as a page, with ``message`` shown on it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class SignInNeeded(PageError):
     """A page needs a token the browser has not given (or gave one no longer valid)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class PageNotFound(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PageNotFound(PageError):
+    """No such story, article or entity."""
 
 
 def page_access(request: Request, credentials: Credentials, store: StoreDep) -> str | None:
@@ -91,22 +97,23 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 def local_path(target: str) -> str:
     """``target`` when it is a path on this server, else ``/``: signing in never sends a browser to
     another site (``//evil.example``, ``/\\evil.example``, ``https://…`` are refused)."""
-    if not target.startswith("/") or target.startswith(("//", "/\\")) or any(c in target for c in "\r\n"):
+    if (len(target) > MAX_PATH or not target.startswith("/") or target.startswith(("//", "/\\"))
+            or any(c in target for c in "\r\n")):
         return "/"
     return target
 
 
 @session_router.get("/signin")
-def sign_in_page(request: Request, next: Annotated[str, Query(max_length=2000)] = "/") -> HTMLResponse:
+def sign_in_page(request: Request, next: str = "/") -> HTMLResponse:
     return _page(request, "signin.html", {"next": local_path(next), "reason": None})
 
 
 @session_router.post("/signin", response_model=None)
-def sign_in(request: Request, store: StoreDep, token: Annotated[str, Form(max_length=200)] = "",
-            next: Annotated[str, Form(max_length=2000)] = "/") -> Response:
+def sign_in(request: Request, store: StoreDep, token: Annotated[str, Form()] = "",
+            next: Annotated[str, Form()] = "/") -> Response:
     """Check the token and keep it in the session cookie; a wrong one shows the form again (401)."""
     token = token.strip()
-    if token_name(store, token) is None:
+    if len(token) > MAX_TOKEN or token_name(store, token) is None:
         reason = ("Paste a token first." if not token else
                   "That token is not valid (revoked, mistyped or from another database).")
         return _page(request, "signin.html", {"next": local_path(next), "reason": reason}, 401)
