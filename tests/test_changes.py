@@ -144,6 +144,17 @@ def test_talks_held_later_than_planned_fulfil_the_plan() -> None:
     assert change.detail == "fulfilled" and "later than planned (2026-03-11)" in change.summary
 
 
+def test_summaries_write_a_part_of_the_day_in_words() -> None:
+    plan = row(1, "ev1", participants=MEETING, status="planned", date="2026-03-11TMO", precision="day",
+               published="2026-03-04")
+    held = row(2, "ev1", participants=MEETING, date="2026-03-26TEV", precision="day", published="2026-03-27")
+
+    [change] = [c for c in changes(group_events([plan, held]), []) if c.kind == "outcome"]
+
+    assert "later than planned (2026-03-11 morning)" in change.summary
+    assert "happened 2026-03-26 evening" in change.summary and "TMO" not in change.summary
+
+
 def test_contradictions_of_date_and_a_denial() -> None:
     rows = [row(1, "ev1", participants=MEETING, date="2026-03-26", precision="day", published="2026-03-26"),
             row(2, "ev1", participants=MEETING, date="2026-03-27", precision="day", outlet="Wire",

@@ -24,7 +24,7 @@ from newsgraph.event_groups import (
 )
 from newsgraph.ledger import LedgerEntry, role_changes, role_ledger
 from newsgraph.store import EntityRole, Store
-from newsgraph.store.event_rows import interval
+from newsgraph.store.event_rows import interval, readable_date
 
 # What a plan that came about is called, by the plan's status.
 OUTCOMES = {"planned": "fulfilled", "threatened": "carried out", "negated": "overtaken",
@@ -191,12 +191,12 @@ def _outcome_change(plan: EventGroup, outcome: EventGroup, inferred: bool,
                     wildcard: set[str]) -> Change:
     detail = OUTCOMES.get(plan.status, "fulfilled")
     late = plan.dated_by == "event" and outcome.span and plan.span and outcome.span[0] > plan.span[1]
-    note = f", later than planned ({plan.date})" if late else ""
+    note = f", later than planned ({_shown(plan.date)})" if late else ""
     if inferred:
         names = [p.name for p in outcome.participants if p.key in wildcard]
         note += f", the plan's pronoun read as {' or '.join(names)}"
     reported = f", reported {plan.first_reported}" if plan.first_reported else ""
-    when = f" {outcome.date}" if outcome.date else ""
+    when = f" {_shown(outcome.date)}" if outcome.date else ""
     summary = (f"{plan.status} {plan.type.lower()} “{plan.first.row.trigger}” ({plan.summary()}{reported}) "
                f"→ {outcome.status}{when} “{outcome.first.row.trigger}” ({outcome.summary()}){note}")
     return Change(kind="outcome", detail=detail, summary=summary, as_of=outcome.first_reported,
@@ -210,7 +210,7 @@ def _lapsed(plan: EventGroup, now: str | None) -> bool:
 
 
 def _lapsed_change(plan: EventGroup, now: str | None) -> Change:
-    summary = (f"planned {plan.type.lower()} ({plan.summary()}) for {plan.date}: no report that it "
+    summary = (f"planned {plan.type.lower()} ({plan.summary()}) for {_shown(plan.date)}: no report that it "
                f"happened by {now}")
     return Change(kind="outcome", detail="lapsed", summary=summary, as_of=_next_day(plan.span),
                   before=_mentions(plan.mentions), after=(), group_ids=(plan.id,))
@@ -282,9 +282,14 @@ def _denial(group: EventGroup) -> list[Change]:
 
 def _value(mention: Mention, kind: str) -> str:
     row = mention.row
-    value = {"date": row.date, "place": row.place.name if row.place else None,
+    value = {"date": _shown(row.date), "place": row.place.name if row.place else None,
              "actors": ", ".join(p.name for p in mention.participants if p.role == "actor")}[kind]
     return value or "?"
+
+
+def _shown(value: str | None) -> str | None:
+    """A date value as the summaries write it (``2026-03-31 morning``, not ``2026-03-31TMO``)."""
+    return readable_date(value) if value else value
 
 
 def _outlets(mentions: list[Mention]) -> str:

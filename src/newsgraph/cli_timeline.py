@@ -28,6 +28,7 @@ from newsgraph.event_groups import group_events
 from newsgraph.ledger import LedgerEntry, StatusChange
 from newsgraph.records import PartialDate
 from newsgraph.store import EventQuery, Store
+from newsgraph.store.event_rows import readable_date
 from newsgraph.story_views import changes_of_story, timeline_of_story
 from newsgraph.timeline import TimelineEntry, timeline
 
@@ -136,17 +137,9 @@ def _entry_line(e: TimelineEntry) -> str:
             f"{_plural(e.mentions, 'report')} · {e.group_id}[/]")
 
 
-# TIMEX3 parts of the day, as a person reads them (``2026-03-02TNI`` is the night of 2 March).
-PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
-                "DT": "daytime"}
-
-
 def _date(value: str | None) -> str:
     """A date for a line: ``2026-03-02 night`` for TIMEX3's ``2026-03-02TNI``; ``undated`` for none."""
-    if value is None:
-        return "undated"
-    day, _, part = value.partition("T")
-    return f"{day} {PARTS_OF_DAY[part]}" if part in PARTS_OF_DAY else value
+    return "undated" if value is None else readable_date(value)
 
 
 def _change_lines(change: Change) -> str:
@@ -173,7 +166,7 @@ def ledger_lines(ledger: list[LedgerEntry], statuses: list[StatusChange]) -> lis
                      f"[dim]{escape(', '.join(e.outlets) or 'unknown outlet')}[/]")
     lines += ["  status changes:"] if statuses else []
     for s in statuses:
-        lines.append(f"    {s.date or 'undated':<10} {escape(s.status):<24} “{escape(s.trigger)}” "
+        lines.append(f"    {_date(s.date):<10} {escape(s.status):<24} “{escape(s.trigger)}” "
                      f"{escape(s.label)}  [dim]{escape(', '.join(s.outlets) or 'unknown outlet')} · "
                      f"{_plural(s.confirmations, 'confirmation')} · {s.group_id}[/]")
     return lines

@@ -33,8 +33,9 @@ from newsgraph.store import Store
 from newsgraph.timeline import TimelineEntry, story_timeline, timeline, within
 
 T = TypeVar("T")
-# Raise when the kept form of a view changes. 3: changes of undated titles and outcomes say "undated".
-VIEW_FORMAT = 3
+# Raise when the kept form of a view changes. 3: changes of undated titles and outcomes say "undated";
+# 4: change summaries write TIMEX values as people read them ("2026-03-31 morning", not "…TMO").
+VIEW_FORMAT = 4
 # The views kept per story.
 VIEWS = ("timeline", "changes")
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.store import EventQuery, EventRow, SQLiteStore
-from newsgraph.store.event_rows import interval
+from newsgraph.store.event_rows import interval, readable_date
 
 StoryRecord = Callable[[str, str, str | None], dict[str, Any]]
 
@@ -266,3 +266,23 @@ def test_events_survive_reopening_a_file_store(
 )
 def test_interval(value: str, expected: tuple[str, str] | None) -> None:
     assert interval(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-03-31TMO", "2026-03-31 morning"),
+        ("2026-03-02TNI", "2026-03-02 night"),
+        ("2026-03-02T14:30", "2026-03-02 14:30"),
+        ("2026-03-02T14:30:05Z", "2026-03-02 14:30"),
+        ("2026-SU", "summer 2026"),
+        ("2025-WI", "winter 2025"),
+        ("202", "the 2020s"),
+        ("2026-01-15", "2026-01-15"),
+        ("2026-W02", "2026-W02"),
+        ("PRESENT_REF", "PRESENT_REF"),
+        ("2026-03-02TXX", "2026-03-02TXX"),
+    ],
+)
+def test_readable_date(value: str, expected: str) -> None:
+    assert readable_date(value) == expected

@@ -156,3 +156,11 @@ def test_pages_load_only_local_scripts_that_exist(client: TestClient,
 def test_pages_are_served_with_a_policy_that_forbids_inline_script(client: TestClient) -> None:
     policy = client.get("/").headers["content-security-policy"]
     assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_pages_write_timex_parts_of_the_day_in_words() -> None:
+    from newsgraph.web.routes import templates
+
+    row = templates.env.from_string('{{ d|when if d else "undated" }}')
+    assert row.render(d="2026-03-31TMO") == "2026-03-31 morning"
+    assert row.render(d=None) == "undated"

@@ -172,3 +172,30 @@ def _decade(decade: int) -> tuple[date, date]:
 @_pattern(r"^(\d{2})$")
 def _century(century: int) -> tuple[date, date]:
     return date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31)
+
+
+# Dates as people read them ------------------------------------------------------------------------
+
+# TIMEX3 parts of the day (``2026-03-02TNI`` is the night of 2 March) and seasons (``2026-SU``).
+PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
+                "DT": "daytime"}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+
+
+def readable_date(value: str) -> str:
+    """A TIMEX3 value as a reader writes it: ``2026-03-02 night`` for ``2026-03-02TNI``, ``2026-03-02
+    14:30`` for a timestamp, ``summer 2026`` for ``2026-SU``, ``the 2020s`` for ``202``; anything else
+    (days, months, ``2026-W03``, ``2026-Q1``, ``PRESENT_REF``) as it is."""
+    day, _, part = value.partition("T")
+    if part in PARTS_OF_DAY:
+        return f"{day} {PARTS_OF_DAY[part]}"
+    if match := _CLOCK.match(value):
+        return f"{match[1]} {match[2]}"
+    if match := _SEASON_VALUE.match(value):
+        return f"{SEASON_NAMES[match[2]]} {match[1]}"
+    if match := _DECADE.match(value):
+        return f"the {match[1]}0s"
+    return value

@@ -21,6 +21,7 @@ from newsgraph.api.deps import Credentials, StoreDep, require_read
 from newsgraph.api.errors import Unauthorized
 from newsgraph.api.tokens import SESSION_COOKIE, token_name
 from newsgraph.errors import ArticleNotFoundError
+from newsgraph.store.event_rows import readable_date
 from newsgraph.web import pages
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +30,8 @@ TEMPLATES_DIR = HERE / "templates"
 
 # autoescape=True for every template, whatever its file name: article text is hostile input.
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True))
+# ``{{ e.date|when }}``: ``2026-03-31 morning`` for TIMEX3's ``2026-03-31TMO``.
+templates.env.filters["when"] = readable_date
 
 
 # Longer than any token or address a page makes: refused in words on the form, not by a JSON 422.
