@@ -104,7 +104,14 @@ class Generator:
             entities["place:united-states"] = 1
         places = frozenset({self.rng.choice(SHARED_PLACES).title(), f"Town {story % 5000}"})
         events = frozenset({f"CONSULT|person:s{story}-a|person:s{story}-b"})
-        return ArticleProfile(article_id, day, None, entities, events, places, bands)
+        return ArticleProfile(article_id, day, None, entities, events, places, bands, self.names(story))
+
+    def names(self, story: int) -> frozenset[str]:
+        """Name words as a real article has them (about 40): a dozen of its story's own, the rest drawn
+        from a shared vocabulary of 20,000 where a few words are very common (Zipf-like)."""
+        own = {f"s{story}w{self.rng.randint(0, 15)}" for _ in range(12)}
+        shared = {f"w{min(int(self.rng.paretovariate(1.0)), 20000)}" for _ in range(28)}
+        return frozenset(own | shared)
 
 
 class ProbeStory:
@@ -197,7 +204,7 @@ def probe_story(store: Store, generator: Generator, options: StoryOptions, size:
         entities = {p[0]: 2 for p in story.people[:3]} | {story.orgs[0][0]: 1}
         events = frozenset({f"CONSULT|{story.people[0][0]}|{story.people[1][0]}"})
         profile = ArticleProfile(article_id, day, None, entities, events, frozenset({"Port"}),
-                                 article.band_keys)
+                                 article.band_keys, generator.names(n))
         story_id = store.file_story(profile, options)
     assert story_id is not None
     return story_id, article_id, record

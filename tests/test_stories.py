@@ -15,8 +15,10 @@ from newsgraph.stories import (
     MemoryIndex,
     StoryOptions,
     assign,
+    blocking_terms,
     cluster,
     event_key,
+    name_words,
     period,
     profile_of,
     score,
@@ -30,10 +32,10 @@ OPTIONS = StoryOptions()
 
 
 def profile(article_id: int, entities: Mapping[str, int], day: date | None = None,
-            events: Iterable[str] = (), places: Iterable[str] = (), bands: Sequence[int] = ()
-            ) -> ArticleProfile:
+            events: Iterable[str] = (), places: Iterable[str] = (), bands: Sequence[int] = (),
+            names: Iterable[str] = ()) -> ArticleProfile:
     return ArticleProfile(article_id, day, None, dict(entities), frozenset(events), frozenset(places),
-                          tuple(bands))
+                          tuple(bands), frozenset(names))
 
 
 VENEZUELA = {"person:nicolas-maduro": 4, "person:donald-trump": 3, "person:delcy-rodriguez": 2}
@@ -215,6 +217,50 @@ def test_an_article_naming_the_counterpart_by_surname_joins_that_fight() -> None
     assert cluster([*fights, later], replace(options, people_by_surname=False)) == [1, 2, 1, 2, 3]
 
 
+def test_name_words_are_capitalised_words_and_numbers_inside_sentences() -> None:
+    text = "Quake hits Ravel Island. Rescuers in Port Ansel counted 12 dead on Monday, and I saw 3,400 homes."
+    sentences = [(0, 24), (25, len(text))]
+    assert name_words(text, sentences) == {"ravel", "island", "ansel", "port", "12", "3,400"}
+    # Without the sentences (no text given to profile_of) there are none.
+    assert name_words(text, []) == frozenset()
+
+
+def test_profile_of_reads_name_words_from_the_text_its_offsets_index() -> None:
+    text = "Crews reached Tolva Bay. The Tolva ferry sank."
+    record = {"sentences": [{"start": 0, "end": 24}, {"start": 25, "end": len(text)}]}
+    assert profile_of(1, None, None, record, [], text=text).names == {"tolva", "bay"}
+    assert profile_of(1, None, None, record, []).names == frozenset()
+
+
+QUAKES = {"org:red-crescent": 3, "place:kerman-province": 2}
+
+
+def test_name_words_choose_between_twin_stories_that_both_qualify() -> None:
+    """Two earthquakes in one province: the same agencies and places, other towns and numbers. A later
+    report of the second shares the entities of both, and its town's name decides."""
+    first = [profile(1, QUAKES, names={"zarand", "6.4", "kerman"}),
+             profile(2, QUAKES, names={"zarand", "6.4", "kerman"})]
+    second = [profile(3, {**QUAKES, "org:un": 1}, names={"ravar", "5.9", "kerman"}),
+              profile(4, {**QUAKES, "org:un": 1}, names={"ravar", "5.9", "kerman"})]
+    options = StoryOptions(threshold=0.5, core_weight=0)
+    assert cluster([*first, *second], replace(options, threshold=0.95)) == [1, 1, 2, 2]
+    later = profile(5, QUAKES, names={"ravar", "kerman"})
+    # By entities alone both stories score the same, and the older one wins the tie.
+    assert cluster([*first, *second, later], replace(options, name_weight=0, threshold=0.95))[4] == 1
+    assert cluster([*first, *second, later], replace(options, threshold=0.95)) == [1, 1, 2, 2, 2]
+
+
+def test_name_words_never_find_candidates_nor_make_a_story_qualify() -> None:
+    article = profile(1, {"org:a": 1}, names={"zarand"})
+    assert blocking_terms(article) == ["e:org:a"]
+    held = {"n:zarand": 3}
+    story = Candidate(7, 3, None, None, held, {"e:org:b": 3, **held})
+    assert score(article, article.terms(), story, {"e:org:a": 2.0, "n:zarand": 5.0}, OPTIONS) == 0.0
+    index = MemoryIndex(OPTIONS)
+    index.add(profile(2, {"org:b": 1}, names={"zarand"}), None)
+    assert index.candidates(article) == []
+
+
 def test_a_surname_many_articles_carry_weighs_little() -> None:
     """The trade-off: two Kims share ``s:kim``. Where many articles name a Kim, IDF makes the surname
     weigh little and the other entities decide; a rare surname weighs as much as a full id."""
@@ -256,3 +302,5 @@ def test_period_of_one_month() -> None:
 def test_bad_options_say_what_to_give() -> None:
     with pytest.raises(ValueError, match="min_time_factor"):
         StoryOptions(min_time_factor=2)
+    with pytest.raises(ValueError, match="name_weight"):
+        StoryOptions(name_weight=-1)

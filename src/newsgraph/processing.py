@@ -105,7 +105,7 @@ def story_profile(article: Article, record: dict[str, Any], settings: Settings) 
     """What story assignment reads of a stored article: its first day, outlet, extraction and bands."""
     bands = fingerprint(article.text, settings).band_keys
     return profile_of(article.id, _first_day(article.metadata.published), article.metadata.outlet, record,
-                      bands)
+                      bands, text=article.text)
 
 
 def _first_day(published: PartialDate | None) -> date | None:

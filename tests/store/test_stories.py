@@ -167,3 +167,24 @@ def test_blocking_reads_only_rare_terms(store: SQLiteStore) -> None:
     index = story_rows.SQLStoryIndex(store._db, options)
     assert index.candidates(_profile(99, {"place:united-states": 1})) == []
     assert [c.story_id for c in index.candidates(_profile(99, {"person:p2": 1}))] == [3]
+
+
+def test_the_store_chooses_between_twin_stories_by_name_words(store: SQLiteStore) -> None:
+    """As ``stories.cluster`` does (tests/test_stories.py): name words are indexed, never block, never
+    enter a story's core, and decide between two stories that both qualify."""
+    quakes = {"org:red-crescent": 3, "place:kerman-province": 2}
+    options = StoryOptions(threshold=0.95, core_weight=0)
+    filed = []
+    for n, names in enumerate([{"zarand", "6.4"}, {"zarand", "6.4"}, {"ravar", "5.9"}, {"ravar", "5.9"},
+                               {"ravar"}]):
+        article_id = store.add_article(_article(f"Quake report {n}."))
+        entities = quakes if n in (0, 1, 4) else {**quakes, "org:un": 1}
+        profile = ArticleProfile(article_id, None, None, entities, frozenset(), frozenset(), (),
+                                 frozenset(names))
+        filed.append(store.file_story(profile, options))
+    assert filed[:4] == [filed[0], filed[0], filed[2], filed[2]] and filed[0] != filed[2]
+    assert filed[4] == filed[2]
+    index = story_rows.SQLStoryIndex(store._db, options)
+    ravar = ArticleProfile(99, None, None, {}, frozenset(), frozenset(), (), frozenset({"ravar"}))
+    assert index.candidates(ravar) == []
+    assert not any(t.startswith("n:") for t in index._core(filed[2]))

@@ -106,7 +106,7 @@ def profiles(documents: Sequence[Document], records: Sequence[dict[str, Any]]) -
     from newsgraph.settings import Settings
 
     settings = Settings()
-    return [profile_of(i, None, None, record, fingerprint(doc.text, settings).band_keys)
+    return [profile_of(i, None, None, record, fingerprint(doc.text, settings).band_keys, text=doc.text)
             for i, (doc, record) in enumerate(zip(documents, records, strict=True))]
 
 

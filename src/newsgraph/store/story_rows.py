@@ -27,6 +27,7 @@ from newsgraph.stories import (
     Candidate,
     StoryOptions,
     assign,
+    blocking_terms,
     short_name,
     story_label,
 )
@@ -47,8 +48,9 @@ class SQLStoryIndex:
 
     def candidates(self, profile: ArticleProfile) -> list[Candidate]:
         terms = list(profile.terms())
+        limit = self.options.block_max_stories
         rare = [t for t, in _rows(self.db, "SELECT term FROM story_term_df WHERE term IN ({}) "
-                                  "AND stories <= ?", terms, self.options.block_max_stories)]
+                                  "AND stories <= ?", blocking_terms(profile), limit)]
         if not rare:
             return []
         ids = [s for s, _ in _rows(
@@ -67,6 +69,7 @@ class SQLStoryIndex:
         """The story's most-carried terms, bands aside (read through the ``(story_id, weight)`` index)."""
         return dict(self.db.execute(
             "SELECT term, weight FROM story_terms WHERE story_id = ? AND term NOT LIKE 'b:%' "
+            "AND term NOT LIKE 'n:%' "
             "ORDER BY weight DESC, term LIMIT ?", (story_id, self.options.core_terms)))
 
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
