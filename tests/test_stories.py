@@ -230,6 +230,9 @@ def test_profile_of_reads_name_words_from_the_text_its_offsets_index() -> None:
     record = {"sentences": [{"start": 0, "end": 24}, {"start": 25, "end": len(text)}]}
     assert profile_of(1, None, None, record, [], text=text).names == {"tolva", "bay"}
     assert profile_of(1, None, None, record, []).names == frozenset()
+    # A sentence entry without offsets (an older or damaged record) gives none, and never raises.
+    damaged = {"sentences": [{"start": 0}, {"start": "0", "end": 24}, {"start": 25, "end": len(text)}]}
+    assert profile_of(1, None, None, damaged, [], text=text).names == {"tolva"}
 
 
 QUAKES = {"org:red-crescent": 3, "place:kerman-province": 2}

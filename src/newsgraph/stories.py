@@ -204,7 +204,8 @@ def profile_of(article_id: int, published: date | None, outlet: str | None, reco
         if (key := event_key(event)) and (not options.events_need_participants or not key.endswith("||"))
     )
     places = frozenset(p["name"] for p in record.get("places", []) if p.get("name"))
-    sentences = [(int(x["start"]), int(x["end"])) for x in record.get("sentences", [])]
+    sentences = [(x["start"], x["end"]) for x in record.get("sentences", [])
+                 if isinstance(x.get("start"), int) and isinstance(x.get("end"), int)]
     return ArticleProfile(article_id, published, outlet, entities, events, places, tuple(bands),
                           name_words(text, sentences))
 
