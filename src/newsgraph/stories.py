@@ -2,9 +2,10 @@
 
 An article is described by its *terms*: the entity ids it names (``e:person:nicolas-maduro``), the
 surnames of its people (``s:maduro``), its events as ``type|actors|recipients`` keys
-(``v:CONSULT|person:a|person:b``), the places it resolves (``p:Venezuela``) and its MinHash LSH band keys
-(``b:-4821…``). People are scored by surname, so ``person:rahman`` in one article and
-``person:hasim-rahman`` in another are one person. A ``StoryIndex`` keeps, for every story,
+(``v:CONSULT|person:a|person:b``), the places it resolves (``p:Venezuela``), its MinHash LSH band keys
+(``b:-4821…``) and its name words (``n:rahman``: capitalised words and numbers inside sentences, which
+only choose between stories that already qualify). People are scored by surname, so ``person:rahman``
+in one article and ``person:hasim-rahman`` in another are one person. A ``StoryIndex`` keeps, for every story,
 how many of its articles carry each term, and for every term how many articles and stories carry it.
 
 Assigning an article (``assign``) is three steps:
