@@ -122,3 +122,35 @@ def test_refresh_views_off_leaves_the_views_to_the_first_query(
     run(store, Settings(refresh_views=False))
     assert groupings == []
     assert all(store.story_view(s, name)[1] is None for s in stories_of(store, ids) for name in VIEWS)
+
+
+def test_a_story_the_twin_check_splits_is_refreshed_on_both_sides_and_logged(
+        ingested: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """``process`` asks the store to check each filed article's story; a story split off is refreshed
+    too. (The split here is forced: the sample's trawler story is one story, and the check keeps it so.)"""
+    store, ids = ingested
+    split_off: list[int] = []
+
+    def check_twins(story_id: int, options: Any) -> int | None:
+        held = store.story_article_ids(story_id)
+        if len(held) == 4 and not split_off:
+            split_off.append(store.split_story(story_id, held[2:]))
+            return split_off[0]
+        return None
+
+    monkeypatch.setattr(store, "check_twins", check_twins)
+    with caplog.at_level(logging.INFO, logger="newsgraph.processing"):
+        run(store)
+    assert split_off
+    kept = store.story_of(ids[0])
+    assert kept is not None and kept != split_off[0]
+    for story_id in (kept, split_off[0]):
+        assert all(store.story_view(story_id, name)[1] is not None for name in VIEWS)
+    assert f"2 of its articles moved to story {split_off[0]}" in caplog.text
+
+
+def test_the_sample_trawler_story_passes_its_twin_checks_whole(ingested: Any) -> None:
+    store, ids = ingested
+    run(store)
+    trawler = store.story_of(ids[0])
+    assert trawler is not None and store.story_article_ids(trawler) == ids[:4]

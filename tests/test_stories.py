@@ -18,14 +18,17 @@ from newsgraph.stories import (
     blocking_terms,
     cluster,
     event_key,
+    find_twins,
     name_words,
     period,
     profile_of,
     score,
     short_name,
+    split_due,
     story_label,
     surname,
     time_factor,
+    twin_split,
 )
 
 OPTIONS = StoryOptions()
@@ -264,6 +267,106 @@ def test_name_words_never_find_candidates_nor_make_a_story_qualify() -> None:
     assert index.candidates(article) == []
 
 
+# Twin check ---------------------------------------------------------------------------------------------
+
+HAITI = {"haiti", "port-au-prince", "7.0", "leogane"}
+CHILE = {"chile", "concepcion", "8.8", "talcahuano"}
+RELIEF = {"red", "cross"}
+
+
+def n(words: Iterable[str]) -> list[str]:
+    return ["n:" + w for w in words]
+
+
+def test_checks_come_at_sizes_growing_by_half() -> None:
+    assert [size for size in range(1, 30) if split_due(size, OPTIONS)] == [4, 6, 9, 13, 19, 28]
+    assert not split_due(4, replace(OPTIONS, split_ratio=0))
+    assert not split_due(711, replace(OPTIONS, split_max_articles=500))
+    assert [s for s in range(1, 12) if split_due(s, replace(OPTIONS, split_growth=2))] == [4, 8]
+
+
+def test_twin_split_moves_the_smaller_of_two_events() -> None:
+    names = [n(HAITI | RELIEF), n(CHILE | RELIEF), n(HAITI | RELIEF), n(HAITI - {"leogane"} | RELIEF),
+             n(CHILE | RELIEF)]
+    assert twin_split(names, {}, OPTIONS) == [1, 4]
+
+
+def test_of_two_equal_groups_the_one_without_the_first_article_moves() -> None:
+    names = [n(CHILE), n(HAITI), n(HAITI), n(CHILE)]
+    assert twin_split(names, {}, OPTIONS) == [1, 2]
+
+
+def test_one_cohesive_story_is_not_split() -> None:
+    """A developing story: each article adds a word or two, the protagonists stay."""
+    core = {"maduro", "venezuela", "trump", "caracas"}
+    names = [n(core | {"cartel"}), n(core | {"designation"}), n(core | {"ratcliffe"}),
+             n(core | {"rodriguez"}), n(core | {"machado", "oslo"}), n(core)]
+    assert twin_split(names, {}, OPTIONS) is None
+
+
+def test_one_odd_article_is_not_a_twin_story() -> None:
+    names = [n(HAITI), n(HAITI), n(HAITI), n(CHILE)]
+    assert twin_split(names, {}, OPTIONS) is None
+    assert twin_split(names, {}, replace(OPTIONS, split_min_group=1, split_min_articles=4)) == [3]
+
+
+def test_the_ratio_decides_how_apart_the_groups_must_be() -> None:
+    """The groups share the relief words: between/within is about 0.33 with equal weights."""
+    names = [n(HAITI | RELIEF), n(HAITI | RELIEF), n(CHILE | RELIEF), n(CHILE | RELIEF)]
+    assert twin_split(names, {}, replace(OPTIONS, split_ratio=0.4)) == [2, 3]
+    assert twin_split(names, {}, replace(OPTIONS, split_ratio=0.3)) is None
+    # Words every article carries weigh little by IDF: the groups are further apart.
+    assert twin_split(names, {"n:red": 0.01, "n:cross": 0.01}, replace(OPTIONS, split_ratio=0.3)) == [2, 3]
+
+
+def test_articles_without_name_words_give_no_split() -> None:
+    assert twin_split([[], [], [], []], {}, OPTIONS) is None
+    assert twin_split([n(HAITI), [], n(CHILE), n(HAITI)], {}, OPTIONS) is None
+
+
+def test_an_article_without_name_words_stays() -> None:
+    names = [[], n(CHILE), n(HAITI), n(HAITI), [], n(CHILE), n(CHILE)]
+    assert twin_split(names, {}, OPTIONS) == [2, 3]
+
+
+def test_find_twins_weighs_words_by_the_index() -> None:
+    index = MemoryIndex(OPTIONS)
+    for article_id in range(20):  # the relief words are in every article the index holds
+        index.add(profile(100 + article_id, {"org:x": 1}, names=RELIEF), None)
+    words = [HAITI | RELIEF, HAITI | RELIEF, CHILE | RELIEF, CHILE | RELIEF]
+    for article_id, names in enumerate(words):
+        index.add(profile(article_id, {"org:y": 1}, names=names), None)
+    assert find_twins([n(w) for w in words], index, replace(OPTIONS, split_ratio=0.3)) == [2, 3]
+    assert find_twins([n(w) for w in words], MemoryIndex(OPTIONS), replace(OPTIONS, split_ratio=0.3)) is None
+
+
+def test_cluster_splits_twin_events_filed_together() -> None:
+    """Two earthquakes covered by the same agencies: by entities every article joins the first story;
+    the check at four articles parts them by their name words, and later reports go each to its own."""
+    agencies = {"org:red-cross": 2, "org:un": 1}
+    haiti = [profile(i, agencies, names=HAITI | RELIEF) for i in (1, 3)]
+    chile = [profile(i, agencies, names=CHILE | RELIEF) for i in (2, 4)]
+    articles = [haiti[0], chile[0], haiti[1], chile[1], profile(5, agencies, names=CHILE),
+                profile(6, agencies, names=HAITI)]
+    assert cluster(articles, replace(OPTIONS, split_ratio=0)) == [1, 1, 1, 1, 1, 1]
+    assert cluster(articles) == [1, 2, 1, 2, 2, 1]
+
+
+def test_a_split_story_keeps_its_dates_and_terms_right() -> None:
+    index = MemoryIndex(OPTIONS)
+    agencies = {"org:red-cross": 2}
+    days = [date(2026, 1, 12), date(2026, 2, 27), date(2026, 1, 13), date(2026, 2, 28)]
+    words = [HAITI, CHILE, HAITI, CHILE]
+    for key, (day, names) in enumerate(zip(days, words, strict=True)):
+        story = index.add(profile(key, agencies, day, names=names), 1 if key else None, key)
+    assert index.check_twins(story) == 2
+    assert index.members(1) == [0, 2] and index.members(2) == [1, 3]
+    moved = index.candidates(profile(9, agencies))
+    assert {(c.story_id, c.articles, c.first, c.last) for c in moved} == {
+        (1, 2, date(2026, 1, 12), date(2026, 1, 13)), (2, 2, date(2026, 2, 27), date(2026, 2, 28))}
+    assert index.size() == 4 and index.frequencies(["e:org:red-cross"]) == {"e:org:red-cross": 4}
+
+
 def test_a_surname_many_articles_carry_weighs_little() -> None:
     """The trade-off: two Kims share ``s:kim``. Where many articles name a Kim, IDF makes the surname
     weigh little and the other entities decide; a rare surname weighs as much as a full id."""
@@ -307,3 +410,9 @@ def test_bad_options_say_what_to_give() -> None:
         StoryOptions(min_time_factor=2)
     with pytest.raises(ValueError, match="name_weight"):
         StoryOptions(name_weight=-1)
+    with pytest.raises(ValueError, match="split_ratio"):
+        StoryOptions(split_ratio=1.5)
+    with pytest.raises(ValueError, match="split_growth"):
+        StoryOptions(split_growth=1)
+    with pytest.raises(ValueError, match="split_min_articles"):
+        StoryOptions(split_min_articles=3, split_min_group=2)

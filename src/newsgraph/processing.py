@@ -1,5 +1,6 @@
 """Extraction for stored articles: analyse them in batches, store what was found, one transaction each,
-and file each article in its story; then refresh the kept views of the stories the run touched.
+and file each article in its story, checking that story for twins (two events filed together, see
+stories.py); then refresh the kept views of the stories the run touched.
 
 Running it again is safe: an article's extraction is replaced whole. Near-duplicates are not processed:
 their original is.
@@ -86,8 +87,13 @@ def process(
         record = analysis_payload(prepared, analysis)
         earlier = store.story_of(article.id)  # left behind if the article is filed elsewhere now
         store.save_extraction(article.id, current, record)
-        filed = store.file_story(story_profile(article, record, settings), story_options or StoryOptions())
-        touched.update(s for s in (earlier, filed) if s is not None)
+        options = story_options or StoryOptions()
+        filed = store.file_story(story_profile(article, record, settings), options)
+        twin = store.check_twins(filed, options)
+        if twin is not None:
+            logger.info("story %d held two events: %d of its articles moved to story %d", filed,
+                        len(store.story_article_ids(twin)), twin)
+        touched.update(s for s in (earlier, filed, twin) if s is not None)
         yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
     if settings.refresh_views and touched:
         _refresh(store, touched)

@@ -18,6 +18,10 @@ Assigning an article (``assign``) is three steps:
    that decays with the days between the article and the story's date range.
 3. **Deciding.** The best candidate at or above ``StoryOptions.threshold`` is joined; else a story starts.
 
+Then the story joined may be checked for twins (``split_due``, ``twin_split``): at growing check sizes,
+its articles are clustered in two by their name words, and two groups far apart relative to their own
+cohesion (two earthquakes filed together before the second had a story) become two stories.
+
 Pure and spaCy-free: the store and the evaluation supply the index.
 """
 
@@ -95,6 +99,18 @@ class StoryOptions:
     # two title fights, two earthquakes) better than entity ids do, but as a kind in the score they
     # raise wrong joins too, so they only choose between stories that already qualify. 0: off.
     name_weight: float = 0.5
+    # Twin check: a story that grew to a check size (``split_min_articles``, then each size times
+    # ``split_growth``: 4, 6, 9, 13, 19 …) is split in two when its articles fall into two groups whose
+    # mean name-word similarity between the groups is below this share of the mean within them (two
+    # earthquakes, one boxer's two fights, filed together before the second had words of its own).
+    # The smaller group moves to a new story. 0: never split.
+    split_ratio: float = 0.4
+    split_min_articles: int = 4
+    split_growth: float = 1.5
+    # Each group of a split holds at least this many articles: one odd article is not a twin story.
+    split_min_group: int = 2
+    # Larger stories are not checked (the check's cost grows with the cube of the story's size).
+    split_max_articles: int = 1000
 
     def __post_init__(self) -> None:
         for name in ("entity_weight", "event_weight", "place_weight", "text_weight", "half_life_days",
@@ -105,6 +121,13 @@ class StoryOptions:
             raise ValueError(f"StoryOptions.min_time_factor is {self.min_time_factor}; give 0 to 1")
         if self.block_max_stories < 1 or self.max_candidates < 1:
             raise ValueError("StoryOptions.block_max_stories and max_candidates must be at least 1")
+        if not 0.0 <= self.split_ratio <= 1.0:
+            raise ValueError(f"StoryOptions.split_ratio is {self.split_ratio}; give 0 (off) to 1")
+        if self.split_growth <= 1.0:
+            raise ValueError(f"StoryOptions.split_growth is {self.split_growth}; give a number above 1")
+        if self.split_min_group < 1 or self.split_min_articles < 2 * self.split_min_group:
+            raise ValueError("StoryOptions.split_min_group must be at least 1 and split_min_articles at "
+                             "least twice it")
 
 
 @dataclass(frozen=True)
@@ -333,6 +356,90 @@ def blocking_terms(profile: ArticleProfile) -> list[str]:
     return [t for t in profile.terms() if not t.startswith(NAME)]
 
 
+# Twin check -----------------------------------------------------------------------------------------
+
+def split_due(articles: int, options: StoryOptions) -> bool:
+    """Whether a story that has just reached ``articles`` articles is checked for twins: at
+    ``split_min_articles`` and at each size ``split_growth`` times the last (4, 6, 9, 13, 19 …), so the
+    checks of a growing story cost, in all, a constant factor more than its last one."""
+    if not options.split_ratio or articles > options.split_max_articles:
+        return False
+    size = options.split_min_articles
+    while size < articles:
+        size = max(size + 1, int(size * options.split_growth))
+    return size == articles
+
+
+def find_twins(names: Sequence[Iterable[str]], index: StoryIndex, options: StoryOptions) -> list[int] | None:
+    """``twin_split`` of a story's articles, given each one's name-word terms (``n:…``), weighted by
+    their IDF in ``index``."""
+    words = sorted({w for article in names for w in article})
+    return twin_split(names, _idf(index.frequencies(words), index.size()), options)
+
+
+def twin_split(names: Sequence[Iterable[str]], idf: Mapping[str, float],
+               options: StoryOptions) -> list[int] | None:
+    """The positions in ``names`` (each article's name words, in filing order) of the articles to move
+    to a new story, or None to keep the story whole.
+
+    Each article is the unit vector of its name words' IDF weights (a word ``idf`` lacks weighs 1).
+    Average-link clustering merges the articles until two groups are left; the story is split when each
+    group holds at least ``split_min_group`` articles and the mean cosine between the groups is below
+    ``split_ratio`` times the mean within them. The smaller group moves; of two equal groups, the one
+    without the earliest article. An article without name words says nothing of which event it reports: it
+    is left out of the clustering and stays."""
+    import numpy as np  # spaCy's dependency; imported here so that importing stories stays light
+
+    worded = [(position, set(article)) for position, article in enumerate(names)]
+    worded = [(position, article) for position, article in worded if article]
+    if len(worded) < 2 * options.split_min_group:
+        return None
+    words = sorted({w for _, article in worded for w in article})
+    column = {w: k for k, w in enumerate(words)}
+    vectors = np.zeros((len(worded), len(words)))
+    for row, (_, article) in enumerate(worded):
+        for word in article:
+            vectors[row, column[word]] = idf.get(word, 1.0)
+    vectors /= np.linalg.norm(vectors, axis=1)[:, None]
+    similarity = vectors @ vectors.T
+    first, second = _two_groups(similarity)
+    if min(len(first), len(second)) < options.split_min_group:
+        return None
+    pairs = sum(len(g) * (len(g) - 1) / 2 for g in (first, second))
+    within = sum(float(np.triu(similarity[np.ix_(g, g)], 1).sum()) for g in (first, second)) / pairs
+    between = float(similarity[np.ix_(first, second)].mean())
+    if within <= 0 or between >= options.split_ratio * within:
+        return None
+    moving = second if (len(first), 0 in first) > (len(second), 0 in second) else first
+    return [worded[row][0] for row in moving]
+
+
+def _two_groups(similarity: Any) -> tuple[list[int], list[int]]:
+    """Average-link agglomerative clustering of a cosine matrix down to two groups (Lance–Williams
+    update of the mean similarity between groups, one n-by-n matrix)."""
+    import numpy as np
+
+    count = similarity.shape[0]
+    mean = similarity.astype(float)
+    np.fill_diagonal(mean, -np.inf)
+    sizes = np.ones(count)
+    groups: dict[int, list[int]] = {i: [i] for i in range(count)}
+    while len(groups) > 2:
+        i, j = divmod(int(mean.argmax()), count)
+        if i > j:
+            i, j = j, i
+        merged = (sizes[i] * mean[i] + sizes[j] * mean[j]) / (sizes[i] + sizes[j])
+        mean[i, :] = merged
+        mean[:, i] = merged
+        mean[i, i] = -np.inf
+        mean[j, :] = -np.inf
+        mean[:, j] = -np.inf
+        sizes[i] += sizes[j]
+        groups[i] += groups.pop(j)
+    first, second = (sorted(g) for g in groups.values())
+    return first, second
+
+
 # In memory ------------------------------------------------------------------------------------------
 
 @dataclass
@@ -341,6 +448,7 @@ class _Story:
     first: date | None = None
     last: date | None = None
     counts: Counter[str] = field(default_factory=Counter)
+    members: list[tuple[int, ArticleProfile]] = field(default_factory=list)  # (key, profile), filing order
 
 
 class MemoryIndex:
@@ -377,12 +485,14 @@ class MemoryIndex:
     def size(self) -> int:
         return self._size
 
-    def add(self, profile: ArticleProfile, story_id: int | None) -> int:
-        """Record ``profile`` in ``story_id`` (None: a new story) and return the story id."""
+    def add(self, profile: ArticleProfile, story_id: int | None, key: int | None = None) -> int:
+        """Record ``profile`` in ``story_id`` (None: a new story) and return the story id. ``key`` names
+        the article in ``members`` (default: the order of adding)."""
         if story_id is None:
             story_id = len(self._stories) + 1
         story = self._stories.setdefault(story_id, _Story())
         story.articles += 1
+        story.members.append((self._size if key is None else key, profile))
         if profile.published is not None:
             story.first = min(story.first or profile.published, profile.published)
             story.last = max(story.last or profile.published, profile.published)
@@ -393,18 +503,47 @@ class MemoryIndex:
         self._size += 1
         return story_id
 
+    def check_twins(self, story_id: int) -> int | None:
+        """Split ``story_id`` if it is due a twin check and holds twins (``twin_split``): its smaller
+        group moves to a new story, whose id is returned."""
+        story = self._stories[story_id]
+        if not split_due(story.articles, self.options):
+            return None
+        moved = find_twins([[NAME + w for w in p.names] for _, p in story.members], self, self.options)
+        if moved is None:
+            return None
+        leaving = set(moved)
+        self._stories[story_id] = _Story()
+        self._size -= story.articles
+        for _, profile in story.members:
+            for term in profile.terms():
+                self._articles[term] -= 1
+                self._postings[term].discard(story_id)
+        new_id = len(self._stories) + 1
+        for position, (key, profile) in enumerate(story.members):
+            self.add(profile, new_id if position in leaving else story_id, key)
+        return new_id
+
+    def members(self, story_id: int) -> list[int]:
+        """The keys of the story's articles, in filing order."""
+        return [key for key, _ in self._stories[story_id].members]
+
 
 def cluster(profiles: Sequence[ArticleProfile], options: StoryOptions | None = None) -> list[int]:
     """Story numbers (from 1) for ``profiles``, assigned one by one in publication order (undated
-    last, then in the order given), as the store assigns them; returned in the order given."""
+    last, then in the order given), as the store assigns them, each story checked for twins after
+    each article it gains; returned in the order given."""
     options = options or StoryOptions()
     index = MemoryIndex(options)
     order = sorted(range(len(profiles)), key=lambda i: (profiles[i].published is None,
                                                         profiles[i].published or date.min, i))
-    result = [0] * len(profiles)
     for i in order:
-        result[i] = index.add(profiles[i], assign(profiles[i], index, options).story_id)
-    return result
+        index.check_twins(index.add(profiles[i], assign(profiles[i], index, options).story_id, key=i))
+    filed = [0] * len(profiles)
+    for story_id in range(1, len(index._stories) + 1):
+        for key in index.members(story_id):
+            filed[key] = story_id
+    return filed
 
 
 # Labels ---------------------------------------------------------------------------------------------

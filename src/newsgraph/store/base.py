@@ -317,6 +317,13 @@ class Store(Protocol):
         earlier one) and return the story id, in one transaction."""
         ...
 
+    def check_twins(self, story_id: int, options: StoryOptions) -> int | None:
+        """If ``story_id`` is due a twin check and holds two groups of articles about different
+        events (``stories.twin_split``), move the smaller group (with its near-duplicates) to a new story
+        and return its id, in one transaction; else None. A story another was merged into is never
+        split."""
+        ...
+
     def stories(self) -> list[StorySummary]:
         """Stories not merged away, by first date."""
         ...

@@ -400,6 +400,10 @@ class SQLiteStore:
         with self._writing(f"file article {profile.article_id} in a story") as db:
             return story_rows.file_article(db, profile, options)
 
+    def check_twins(self, story_id: int, options: StoryOptions) -> int | None:
+        with self._writing(f"check story {story_id} for twins") as db:
+            return story_rows.check_twins(db, story_id, options)
+
     def stories(self) -> list[StorySummary]:
         return [StorySummary(*row) for row in story_rows.story_rows(self._db)]
 

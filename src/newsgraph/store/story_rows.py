@@ -22,13 +22,16 @@ from newsgraph.errors import StoreError
 from newsgraph.store.event_rows import interval
 from newsgraph.stories import (
     ENTITY,
+    NAME,
     PLACE,
     ArticleProfile,
     Candidate,
     StoryOptions,
     assign,
     blocking_terms,
+    find_twins,
     short_name,
+    split_due,
     story_label,
 )
 
@@ -96,6 +99,29 @@ def file_article(db: sqlite3.Connection, profile: ArticleProfile, options: Story
     for changed in sorted(earlier | {story_id}):
         refresh(db, changed)
     return story_id
+
+
+def check_twins(db: sqlite3.Connection, story_id: int, options: StoryOptions) -> int | None:
+    """Split ``story_id`` if it is due a twin check and holds twins (``stories.twin_split``): the
+    smaller group of its articles, with their near-duplicates, moves to a new story, whose id is
+    returned. A story another was merged into is never split: someone said they are one."""
+    row = db.execute("SELECT indexed, merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None or row[1] is not None or not split_due(int(row[0]), options):
+        return None
+    members = [(int(a), json.loads(terms)) for a, terms in db.execute(
+        "SELECT article_id, terms FROM story_articles WHERE story_id = ? AND terms != '[]' "
+        "ORDER BY article_id", (story_id,))]
+    names = [[t for t in terms if t.startswith(NAME)] for _, terms in members]
+    moved = find_twins(names, SQLStoryIndex(db, options), options)
+    # Asked only when a split is due, as ``merged_into`` has no index.
+    if moved is None or db.execute("SELECT 1 FROM stories WHERE merged_into = ? LIMIT 1",
+                                   (story_id,)).fetchone():
+        return None
+    leaving = [members[i][0] for i in moved]
+    copies = [r[0] for r in _rows(db, "SELECT s.article_id FROM story_articles s JOIN articles a "
+                                  "ON a.id = s.article_id WHERE s.story_id = ? AND a.duplicate_of IN ({})",
+                                  leaving, prefix=[story_id])]
+    return split(db, story_id, leaving + copies)
 
 
 def _emptied(db: sqlite3.Connection, story_ids: set[int]) -> int | None:
