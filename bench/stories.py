@@ -2,10 +2,13 @@
 
 Articles and their profiles are generated (no model): each belongs to a generated story with its own
 people, organisation and event, plus widely shared places (``place:united-states`` in a third of them),
-and nine random MinHash band keys. Articles go through ``Store.add_article`` and ``Store.file_story``,
-as ``process`` files them. At each size, ``--probe`` more articles are filed and timed one by one; then
-the views of the stories they touched are refreshed as one batch, as ``process`` does at the end of a
-run (``refresh_story_views``), timed apart from filing.
+and nine random MinHash band keys. Articles go through ``Store.add_article``, ``Store.file_story`` and
+``Store.check_twins`` (the twin check, at a story's check sizes), as ``process`` files them. A store is
+grown to each size from the same seed; then ``--probe`` more articles are filed into the stores in turn
+(one into each, round after round) and timed one by one, so that a slow spell of the machine falls on
+every size alike rather than on the last one built. Then the views of the stories they touched are
+refreshed as one batch per store, as ``process`` does at the end of a run (``refresh_story_views``), timed
+apart from filing.
 
     python bench/stories.py [--sizes 1000,10000,100000] [--probe 300] [--seed 7]
 
@@ -33,8 +36,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -130,7 +135,9 @@ class ProbeStory:
         """The text of article ``n`` of the story and its extraction record, offsets into the text."""
         day = self.day + timedelta(days=n // 3)
         parts: list[str] = []
-        events, entities, roles = [], {}, []
+        events: list[dict[str, object]] = []
+        entities: dict[str, dict[str, Any]] = {}
+        roles: list[dict[str, object]] = []
         for e in range(EVENTS_PER_ARTICLE):
             kind, mode, trigger = self.rng.choice(EVENT_KINDS)
             actor = self._pick(self.people + self.orgs)
@@ -165,8 +172,8 @@ class ProbeStory:
                           "start": 0, "end": 5})
             entities.setdefault(person_id, {"id": person_id, "name": name, "type": "PERSON", "kb_id": None,
                                             "mentions": []})
-        record = {"paragraphs": [], "sentences": [], "entities": list(entities.values()), "roles": roles,
-                  "places": self.places, "events": events}
+        record: dict[str, object] = {"paragraphs": [], "sentences": [], "entities": list(entities.values()),
+                                     "roles": roles, "places": self.places, "events": events}
         return " ".join(parts), record, day
 
 
@@ -204,19 +211,22 @@ def probe_story(store: Store, generator: Generator, options: StoryOptions, size:
         entities = {p[0]: 2 for p in story.people[:3]} | {story.orgs[0][0]: 1}
         events = frozenset({f"CONSULT|{story.people[0][0]}|{story.people[1][0]}"})
         profile = ArticleProfile(article_id, day, None, entities, events, frozenset({"Port"}),
-                                 article.band_keys, generator.names(n))
+                                 article.band_keys, generator.names(story.number))
         story_id = store.file_story(profile, options)
+        store.check_twins(story_id, options)
     assert story_id is not None
     return story_id, article_id, record
 
 
-def file_one(store: Store, generator: Generator, options: StoryOptions) -> tuple[float, int]:
-    """File one generated article; the time it took and its story's id."""
+def file_one(store: Store, generator: Generator, options: StoryOptions) -> tuple[float, set[int]]:
+    """File one generated article and check its story for twins, as ``process`` does; the time it
+    took and the stories it touched."""
     article, story, day = generator.next()
     start = time.perf_counter()
     article_id = store.add_article(article)
     story_id = store.file_story(generator.profile(article_id, story, day, article.band_keys), options)
-    return time.perf_counter() - start, story_id
+    twin = store.check_twins(story_id, options)
+    return time.perf_counter() - start, {story_id} | ({twin} if twin is not None else set())
 
 
 def probe_queries(store: Store, generator: Generator, options: StoryOptions, size: int, repeat: int
@@ -245,16 +255,27 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     story_sizes = [int(s) for s in args.story_sizes.split(",")]
-    options, generator = StoryOptions(), Generator(args.seed)
+    options = StoryOptions()
     medians: dict[int, float] = {}
     slowest = dict.fromkeys((*TARGETED, FIRST), 0.0)  # ms, at the largest size
-    with tempfile.TemporaryDirectory() as folder, SQLiteStore(Path(folder) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
+        # One store per size, each grown from the same seed; then their probes are filed in turn, one
+        # article into each store, so that a slower spell of the machine weighs on every size alike.
+        stores: dict[int, tuple[Store, Generator]] = {}
         for size in sizes:
-            while generator.count < size:
-                file_one(store, generator, options)
-            probe = [file_one(store, generator, options) for _ in range(args.probe)]
+            opened: Store = stack.enter_context(SQLiteStore(Path(folder) / f"bench-{size}.db"))
+            grower = Generator(args.seed)
+            while grower.count < size:
+                file_one(opened, grower, options)
+            stores[size] = opened, grower
+        probes: dict[int, list[tuple[float, set[int]]]] = {size: [] for size in sizes}
+        for _ in range(args.probe):
+            for size, (store, generator) in stores.items():
+                probes[size].append(file_one(store, generator, options))
+        for size, (store, generator) in stores.items():
+            probe = probes[size]
             medians[size] = statistics.median(t for t, _ in probe)
-            touched = {story_id for _, story_id in probe}
+            touched = set().union(*(stories for _, stories in probe))
             start = time.perf_counter()
             refresh_story_views(store, touched)
             refresh = time.perf_counter() - start
