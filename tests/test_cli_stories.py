@@ -109,3 +109,24 @@ def test_merge_and_split_keep_current_views_of_the_stories_they_change(db: Path)
 def test_splitting_a_stranger_exits_1(db: Path) -> None:
     result = run("story", "split", "1", "3", "--db", str(db))
     assert result.exit_code == 1 and "not in story 1" in result.output
+
+
+def test_process_reports_the_stories_the_twin_check_split(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction is faked: one article's story was split, its other article moved to a new story."""
+    import newsgraph.processing as processing
+
+    with SQLiteStore(db) as store:
+        new = store.split_story(1, [2])
+
+    def fake_process(store: object, settings: object, **_: object) -> object:
+        yield processing.Processed(1, 2, 0, 0, split=(1, new))
+        yield processing.Processed(3, 1, 0, 0)
+
+    monkeypatch.setattr(processing, "process", fake_process)
+    result = CliRunner().invoke(cli, ["process", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert (f"story 1 held two events: 1 article moved to story {new} "
+            f"(undo with `newsgraph story merge 1 {new}`)") in result.stderr
+    found = json.loads(run("process", "--db", str(db), "--json").output)
+    assert found == {"extracted": 2, "failures": [], "story_splits": [{"story": 1, "new_story": new,
+                                                                        "moved": 1}]}

@@ -137,9 +137,9 @@ def test_process_again_replaces_and_does_not_duplicate(extracted_db: Path) -> No
     before = json.loads(invoke(["entity", "renata salinas", "--db", str(extracted_db),
                                 "--json"]).stdout)
     assert json.loads(invoke(["process", "--db", str(extracted_db), "--json"]).stdout) == {
-        "extracted": 17, "failures": []}
+        "extracted": 17, "failures": [], "story_splits": []}
     assert json.loads(invoke(["process", "--stale", "--db", str(extracted_db), "--json"]).stdout) == {
-        "extracted": 0, "failures": []}
+        "extracted": 0, "failures": [], "story_splits": []}
     after = json.loads(invoke(["entity", "renata salinas", "--db", str(extracted_db),
                                "--json"]).stdout)
     assert after["roles"] == before["roles"] and after["mentions"] == before["mentions"]

@@ -122,11 +122,13 @@ def ingest(inputs: tuple[str, ...], db: Path | None, published: PartialDate | No
             if outcome.status == "stored" and outcome.article_id is not None:
                 stored.append(outcome.article_id)
         extraction_failures: list[NewsgraphError] = []
+        splits: list[dict[str, int]] = []
         if extract and stored:
-            _, extraction_failures = _extract(store, settings, stored, quiet=as_json)
+            _, extraction_failures, splits = _extract(store, settings, stored, quiet=as_json)
     if as_json:
         _print_json({"counts": tally.counts, "outcomes": [asdict(o) for o in tally.outcomes],
-                     "extraction_failures": [str(f) for f in extraction_failures]})
+                     "extraction_failures": [str(f) for f in extraction_failures],
+                     "story_splits": splits})
     else:
         _report(tally)
     if tally.failures or extraction_failures:
@@ -242,14 +244,16 @@ def _print_extraction(record: dict[str, Any]) -> None:
 
 
 def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *, quiet: bool,
-             stale_only: bool = False) -> tuple[int, list[NewsgraphError]]:
-    """Extract and store; returns how many articles were extracted and the ones that failed, which
-    are also reported on standard error after the others are done."""
+             stale_only: bool = False) -> tuple[int, list[NewsgraphError], list[dict[str, int]]]:
+    """Extract and store; returns how many articles were extracted, the ones that failed, and the
+    stories the twin check split (``{"story", "new_story", "moved"}``). Failures and splits are also
+    reported on standard error after the others are done."""
     from newsgraph.processing import process  # spaCy: only when extracting
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     count = 0
     failures: list[NewsgraphError] = []
+    splits: list[tuple[int, int]] = []
     try:
         with Progress(*columns, console=err, transient=True,
                       disable=quiet or not err.is_terminal) as progress:
@@ -259,15 +263,24 @@ def _extract(store: Store, settings: Settings, article_ids: list[int] | None, *,
                     failures.append(processed.error)
                     continue
                 count += 1
+                if processed.split is not None:
+                    splits.append(processed.split)
                 progress.update(task, description=f"extracted {_plural(count, 'article')}")
     except NewsgraphError as error:
         _fail(f"{error} (the articles themselves are stored: run `newsgraph process --stale` once "
               "this is fixed)")
+    # Where the moved articles are now: a later split of the new story may have moved them on.
+    reported = [{"story": story, "new_story": new, "moved": len(store.story_article_ids(new))}
+                for story, new in splits]
     if not quiet:
         err.print(f"extracted {_plural(count, 'article')}")
+        for split in reported:
+            err.print(f"story {split['story']} held two events: {_plural(split['moved'], 'article')} "
+                      f"moved to story {split['new_story']} (undo with `newsgraph story merge "
+                      f"{split['story']} {split['new_story']}`)")
         for failure in failures:
             err.print(f"[red]extraction failed:[/] {escape(str(failure))}")
-    return count, failures
+    return count, failures, reported
 
 
 @cli.command()
@@ -284,9 +297,9 @@ def process(db: Path | None, stale: bool, as_json: bool) -> None:
     """
     settings = _settings(db=db)
     with _store(settings) as store:
-        count, failures = _extract(store, settings, None, quiet=as_json, stale_only=stale)
+        count, failures, splits = _extract(store, settings, None, quiet=as_json, stale_only=stale)
     if as_json:
-        _print_json({"extracted": count, "failures": [str(f) for f in failures]})
+        _print_json({"extracted": count, "failures": [str(f) for f in failures], "story_splits": splits})
     if failures:
         sys.exit(1)
 

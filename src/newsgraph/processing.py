@@ -42,6 +42,8 @@ class Processed:
     roles: int
     quotes: int
     error: ExtractionError | None = None
+    # The twin check split the article's story: (story, new story the smaller group moved to).
+    split: tuple[int, int] | None = None
 
 
 def extraction_version(settings: Settings) -> str:
@@ -94,7 +96,8 @@ def process(
             logger.info("story %d held two events: %d of its articles moved to story %d", filed,
                         len(store.story_article_ids(twin)), twin)
         touched.update(s for s in (earlier, filed, twin) if s is not None)
-        yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes))
+        yield Processed(article.id, len(analysis.entities), len(analysis.roles), len(analysis.quotes),
+                        split=None if twin is None else (filed, twin))
     if settings.refresh_views and touched:
         _refresh(store, touched)
 
