@@ -108,3 +108,18 @@ def test_export_errors(client: TestClient) -> None:
     assert "choose one of" in error(client.get("/v1/export", params={"format": "xml"}), 400)["message"]
     assert error(client.get("/v1/export", params={"format": "jsonl", "story": 1}), 400)
     assert error(client.get("/v1/export", params={"format": "plover", "story": 9}), 404)
+
+
+def test_a_job_lists_the_stories_the_twin_check_split(client: TestClient, monkeypatch: Any) -> None:
+    """Extraction is faked: it reports one split (of stories that hold no articles here: 0 moved)."""
+    import newsgraph.processing as processing
+
+    def fake_process(store: Any, settings: Any, article_ids: list[int]) -> Any:
+        for number, article_id in enumerate(article_ids):
+            yield processing.Processed(article_id, 1, 0, 0, split=(7, 8) if number == 0 else None)
+
+    monkeypatch.setattr(processing, "process", fake_process)
+    files = [("files", ("quota.txt", TEXT.encode(), "text/plain"))]
+    done = finished(client, client.post("/v1/ingest/files", files=files, data={"extract": "true"}).json())
+    assert done["state"] == "done" and done["extracted"] == 1, done
+    assert done["story_splits"] == [{"story": 7, "new_story": 8, "moved": 0}]

@@ -38,6 +38,12 @@ class UrlBatch(BaseModel):
     extract: bool = Field(True, description="Extract entities, events and stories from new articles.")
 
 
+class StorySplit(BaseModel):
+    story: int = Field(description="The story the twin check split; it keeps its id.")
+    new_story: int = Field(description="The new story its smaller group moved to.")
+    moved: int = Field(description="How many articles the new story holds.")
+
+
 class JobStatus(BaseModel):
     id: str
     kind: Literal["files", "urls"]
@@ -51,6 +57,8 @@ class JobStatus(BaseModel):
     article_ids: list[int]
     extracted: int
     extraction_failures: list[str]
+    story_splits: list[StorySplit] = Field(description="Stories the twin check split while filing the new "
+                                                       "articles (undo one with a merge).")
     error: str | None
     finished: str | None
 

@@ -54,6 +54,8 @@ class Job:
     article_ids: list[int] = field(default_factory=list)
     extracted: int = 0
     extraction_failures: list[str] = field(default_factory=list)
+    # Stories the twin check split while filing the new articles: ``{"story", "new_story", "moved"}``.
+    story_splits: list[dict[str, int]] = field(default_factory=list)
     error: str | None = None
     finished: str | None = None
 
@@ -181,6 +183,11 @@ class JobBoard:
                         job.extraction_failures.append(str(processed.error))
                     else:
                         job.extracted += 1
+                if processed.split is not None:
+                    story, new = processed.split
+                    moved = len(store.story_article_ids(new))
+                    with self._lock:
+                        job.story_splits.append({"story": story, "new_story": new, "moved": moved})
                 if self.stopping.is_set():
                     raise Interrupted
         finally:
