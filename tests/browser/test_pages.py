@@ -106,3 +106,27 @@ def test_the_watch_refuses_and_reports_other_hosts(page: Page, watch: Watch) -> 
         page.goto("http://example.org/")
     assert watch.foreign == ["http://example.org/"]
     watch.foreign.clear()
+
+
+def test_the_ingest_page_lists_the_stories_the_twin_check_split(page: Page) -> None:
+    """The job API is answered by the test (the page's own fetches, on 127.0.0.1): a finished job that
+    split story 1 shows that, with links to both stories, written as text; an entry without integer ids
+    is left out."""
+    job = {"id": "0123456789abcdef", "kind": "urls", "inputs": 1, "extract": True, "submitted": "now",
+           "state": "queued", "counts": {}, "outcomes": [], "article_ids": [], "extracted": 0,
+           "extraction_failures": [], "story_splits": [], "error": None, "finished": None}
+    done = {**job, "state": "done", "extracted": 1,
+            "outcomes": [{"source": "https://news.example/a", "status": "stored", "article_id": 1}],
+            "story_splits": [{"story": 1, "new_story": 9, "moved": 3},
+                             {"story": 2, "new_story": "<b>10</b>", "moved": 1}]}
+    page.route("**/v1/ingest/urls", lambda route: route.fulfill(status=202, json=job))
+    page.route(f"**/v1/ingest/{job['id']}", lambda route: route.fulfill(json=done))
+    page.goto("/ingest")
+    page.fill("textarea[name=urls]", "https://news.example/a")
+    page.click("button[type=submit]")
+    splits = page.locator("#ingest-results ul.splits li")
+    expect(splits).to_have_count(1)
+    expect(splits.first).to_have_text("story 1 held two events: 3 articles moved to story 9")
+    expect(splits.first.locator("a")).to_have_count(2)
+    assert [a.get_attribute("href") for a in splits.first.locator("a").all()] == ["/stories/1", "/stories/9"]
+    expect(page.locator("#ingest-results b")).to_have_count(0)

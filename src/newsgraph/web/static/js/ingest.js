@@ -1,6 +1,7 @@
 /* The ingest form: files go to POST /v1/ingest/files (multipart), addresses to POST /v1/ingest/urls
    (JSON); each starts a job, polled at GET /v1/ingest/{id} until it is done or failed, showing its
-   progress and each input's outcome. Everything shown goes in with textContent. */
+   progress, each input's outcome and the stories the twin check split. Everything shown goes in with
+   textContent. */
 "use strict";
 (function () {
   var form = document.getElementById("ingest");
@@ -87,6 +88,29 @@
     });
     results.textContent = "";
     results.appendChild(list);
+    var splits = (job.story_splits || []).filter(function (split) {
+      return Number.isInteger(split.story) && Number.isInteger(split.new_story);
+    });
+    if (splits.length) {
+      var splitList = document.createElement("ul");
+      splitList.className = "splits";
+      splits.forEach(function (split) {
+        var item = document.createElement("li");
+        item.appendChild(storyLink(split.story));
+        item.appendChild(document.createTextNode(" held two events: " + split.moved + " article" +
+          (split.moved === 1 ? "" : "s") + " moved to "));
+        item.appendChild(storyLink(split.new_story));
+        splitList.appendChild(item);
+      });
+      results.appendChild(splitList);
+    }
+  }
+
+  function storyLink(storyId) {
+    var link = document.createElement("a");
+    link.href = "/stories/" + storyId;
+    link.textContent = "story " + storyId;
+    return link;
   }
 
   function message(body, code) {
