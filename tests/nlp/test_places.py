@@ -25,11 +25,10 @@ TBILISI = E("Tbilisi", "GE", 41.69, 44.83, 1_050_000, "capital", 611717, "GE.51"
 WASHINGTON_DC = E("Washington", "US", 38.90, -77.04, 690_000, "capital", 4140963, "US.DC")
 WASHINGTON_STATE = E("Washington", "US", 47.3, -120.8, 6_500_000, "admin1", 5815135, "US.WA")
 
-TINY = Gazetteer(
-    [PERU, CHILE, UNITED_STATES, GEORGIA_COUNTRY, GEORGIA_STATE, OHIO, LIMA_PERU, LIMA_OHIO,
-     ARICA_CHILE, ARICA_COLOMBIA, ATLANTA, TBILISI, WASHINGTON_DC, WASHINGTON_STATE],
-    demonyms=[("Peruvian", "PE"), ("Chilean", "CL")],
-)
+ENTRIES = [PERU, CHILE, UNITED_STATES, GEORGIA_COUNTRY, GEORGIA_STATE, OHIO, LIMA_PERU, LIMA_OHIO,
+           ARICA_CHILE, ARICA_COLOMBIA, ATLANTA, TBILISI, WASHINGTON_DC, WASHINGTON_STATE]
+DEMONYMS = [("Peruvian", "PE"), ("Chilean", "CL")]
+TINY = Gazetteer(ENTRIES, demonyms=DEMONYMS)
 
 
 def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
@@ -81,6 +80,34 @@ def test_a_capital_that_speaks_is_its_government() -> None:
 def test_a_capital_that_does_not_speak_is_a_place() -> None:
     [place] = resolve(spans("Rain fell in Washington.", "Washington"), TINY)
     assert place.role == "place"
+
+
+EUROPE = E("Europe", None, 48.69, 9.14, 740_000_000, "continent", 6255148)
+CREEK = E("Creek", "US", 29.7, -94.9, 70_000, "city", 2, "US.TX")
+NAMED_AFTER = Gazetteer([*ENTRIES, EUROPE, CREEK], demonyms=DEMONYMS)
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # A feature named after a town: placed at the town when the article is about its country.
+    ("Floods in the Arica Valley, Chile.", ["Arica Valley", "Chile"], [("Arica", "CL"), ("Chile", "CL")]),
+    ("Flights left Lima International Airport for Peru's north.", ["Lima International Airport", "Peru"],
+     [("Lima", "PE"), ("Peru", "PE")]),
+    # ... and left unknown when nothing in the article bears the town's country out.
+    ("Floods in the Arica Valley.", ["Arica Valley"], [("Arica Valley", None)]),
+    # A compass word before an area: the area stands for its part, context or not; before a state, when
+    # the article names the state's country.
+    ("Storms swept Northern Europe.", ["Northern Europe"], [("Europe", None)]),
+    ("Rain in South West Ohio and Atlanta.", ["South West Ohio", "Atlanta"],
+     [("Ohio", "US"), ("Atlanta", "US")]),
+    ("Rain in South West Ohio.", ["South West Ohio"], [("South West Ohio", None)]),
+    # ... but before a town it is part of the name.
+    ("Eastern Creek flooded in Texas.", ["Eastern Creek"], [("Eastern Creek", None)]),
+])
+def test_a_name_the_gazetteer_lacks_is_placed_at_what_it_is_named_after(
+        text: str, names: list[str], expected: list[tuple[str, str | None]]) -> None:
+    found = resolve(spans(text, *names), NAMED_AFTER)
+    assert [(p.name, p.country_code) for p in found] == expected
+    assert all(p.feature != "unknown" or p.lat is None for p in found)
 
 
 @pytest.fixture(scope="module")

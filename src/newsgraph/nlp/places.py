@@ -50,6 +50,19 @@ _IRREGULAR_SPEECH = {"say": ("said",), "tell": ("told",), "admit": ("admitted", 
 # Features of names that stand for a large area; a town of another country bearing one of these
 # names is not a candidate (``_areas_first``).
 AREA_FEATURES = frozenset({"country", "continent", "region"})
+# Words for a feature named after a place ("Swat Valley", "Da Nang International Airport", "Dugway
+# Proving Ground"): a name the gazetteer lacks is looked up again without them (``_named_after``).
+# Longest first; folded.
+FEATURE_WORDS = (
+    "international airport", "air force base", "naval air station", "proving ground", "naval base",
+    "air base", "military base", "airport", "airfield", "valley", "delta", "province", "region",
+    "district", "county", "prefecture", "governorate",
+)
+# Compass words before an area ("Northern Europe", "South West England"): the area stands for its
+# part. Folded.
+DIRECTION_WORDS = ("north east", "north west", "south east", "south west", "northeast", "northwest",
+                   "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
+                   "north", "south", "east", "west")
 # At most this many characters between a toponym and the next one for the second to qualify the first
 # (", " in "Arica, Chile"; a single space in "Paris Texas" would be one toponym to spaCy).
 QUALIFIER_GAP = 2
@@ -105,13 +118,20 @@ def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Coll
     """One ``Place`` per toponym, in order; an unknown name gives a place of feature ``unknown``.
     ``speakers`` are indices of toponyms that are the subject of a speech verb."""
     candidates = [_candidates(text, gazetteer) for _, _, text in toponyms]
+    # Names the gazetteer lacks, placed at what they are named after or a part of, when the article
+    # bears it out (``_borne_out``).
+    derived = {i for i, c in enumerate(candidates) if not c}
+    for i in derived:
+        candidates[i] = [(e, False) for e in _areas_first(_named_after(fold(toponyms[i][2]), gazetteer))]
     qualifiers = _qualifiers(toponyms)
-    chosen: list[GazetteerEntry | None] = [c[0][0] if c else None for c in candidates]
+    chosen: list[GazetteerEntry | None] = [None if i in derived else c[0][0] if c else None
+                                           for i, c in enumerate(candidates)]
     for _ in range(options.rounds):
         chosen = [
             _best(i, candidates[i], toponyms, chosen, qualifiers.get(i), i in speakers, options)
             for i in range(len(toponyms))
         ]
+        chosen = [_borne_out(i, e, toponyms, chosen) if i in derived else e for i, e in enumerate(chosen)]
     return [_place(t, entry, i in speakers)
             for i, (t, entry) in enumerate(zip(toponyms, chosen, strict=True))]
 
@@ -130,6 +150,33 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, b
         within = {e.country_code for e in gazetteer.candidates(qualifier.strip())}
         found = [e for e in gazetteer.candidates(head.strip()) if e.country_code in within]
     return [(e, fold(e.name) == key) for e in _areas_first(found)]
+
+
+def _named_after(key: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Entries for a folded name the gazetteer lacks: the place it is named after, without a feature
+    word at its end ("swat valley" → Swat), or the area it is a part of, without a compass word at its
+    start when the rest is an area or a state ("northern europe" → Europe; "eastern creek" is no part
+    of a Creek)."""
+    for word in FEATURE_WORDS:
+        if key.endswith(" " + word) and len(key) > len(word) + 2:
+            return gazetteer.candidates(key[: -len(word) - 1])
+    for word in DIRECTION_WORDS:
+        if key.startswith(word + " ") and len(key) > len(word) + 2:
+            return [e for e in gazetteer.candidates(key[len(word) + 1:])
+                    if e.feature in AREA_FEATURES or e.feature == "admin1"]
+    return []
+
+
+def _borne_out(i: int, entry: GazetteerEntry | None, toponyms: Sequence[Toponym],
+               chosen: Sequence[GazetteerEntry | None]) -> GazetteerEntry | None:
+    """A place found through ``_named_after``, kept when it is an area (a country, a continent, a
+    region) or lies in a country another toponym of the article resolved to: "Swat Valley" in an article
+    on Pakistan is near Swat, but a valley named after a town, or the west of a state, on another
+    continent is left unknown rather than guessed."""
+    if entry is None or entry.feature in AREA_FEATURES:
+        return entry
+    others = _context(i, toponyms, chosen).countries
+    return entry if entry.country_code and others[entry.country_code] else None
 
 
 def _areas_first(found: Sequence[GazetteerEntry]) -> list[GazetteerEntry]:
