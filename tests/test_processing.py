@@ -149,8 +149,22 @@ def test_a_story_the_twin_check_splits_is_refreshed_on_both_sides_and_logged(
     assert f"2 of its articles moved to story {split_off[0]}" in caplog.text
 
 
-def test_the_sample_trawler_story_passes_its_twin_checks_whole(ingested: Any) -> None:
-    store, ids = ingested
-    run(store)
-    trawler = store.story_of(ids[0])
-    assert trawler is not None and store.story_article_ids(trawler) == ids[:4]
+def test_the_whole_sample_passes_its_twin_checks_as_one_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample's eighteen articles, two months of one dispute (a seizure, protests, talks, a
+    resignation, a release), are checked at 6, 9 and 13 articles and stay one story."""
+    import newsgraph.stories as stories
+
+    checked: list[int] = []
+    real = stories.find_twins
+
+    def counting(names: Any, index: Any, options: Any) -> Any:
+        checked.append(len(names))
+        return real(names, index, options)
+
+    monkeypatch.setattr("newsgraph.store.story_rows.find_twins", counting)
+    with SQLiteStore(":memory:") as store:
+        outcomes = list(ingest([str(SAMPLE)], store, settings=Settings()))
+        ids = [o.article_id for o in outcomes if o.status == "stored" and o.article_id is not None]
+        run(store)
+        assert {store.story_of(a) for a in ids} == {store.story_of(ids[0])}
+    assert checked == [6, 9, 13]

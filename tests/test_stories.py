@@ -276,26 +276,39 @@ CHILE = {"chile", "concepcion", "8.8", "talcahuano"}
 RELIEF = {"red", "cross"}
 
 
+# The twin check's mechanics on small stories: groups of two, first check at four articles.
+PAIRS = replace(OPTIONS, split_min_group=2, split_min_articles=4)
+
+
 def n(words: Iterable[str]) -> list[str]:
     return ["n:" + w for w in words]
 
 
 def test_checks_come_at_sizes_growing_by_half() -> None:
-    assert [size for size in range(1, 30) if split_due(size, OPTIONS)] == [4, 6, 9, 13, 19, 28]
-    assert not split_due(4, replace(OPTIONS, split_ratio=0))
+    assert [size for size in range(1, 30) if split_due(size, OPTIONS)] == [6, 9, 13, 19, 28]
+    assert [size for size in range(1, 12) if split_due(size, PAIRS)] == [4, 6, 9]
+    assert not split_due(6, replace(OPTIONS, split_ratio=0))
     assert not split_due(711, replace(OPTIONS, split_max_articles=500))
-    assert [s for s in range(1, 12) if split_due(s, replace(OPTIONS, split_growth=2))] == [4, 8]
+    assert [s for s in range(1, 12) if split_due(s, replace(PAIRS, split_growth=2))] == [4, 8]
+
+
+def test_by_default_each_group_of_a_split_holds_three_articles() -> None:
+    """Two reports of an episode are not yet a story of their own (see ``StoryOptions.split_min_group``)."""
+    names = [n(HAITI), n(HAITI), n(CHILE), n(HAITI), n(CHILE), n(HAITI)]
+    assert twin_split(names, {}, OPTIONS) is None
+    assert twin_split(names, {}, PAIRS) == [2, 4]
+    assert twin_split([*names, n(CHILE)], {}, OPTIONS) == [2, 4, 6]
 
 
 def test_twin_split_moves_the_smaller_of_two_events() -> None:
     names = [n(HAITI | RELIEF), n(CHILE | RELIEF), n(HAITI | RELIEF), n(HAITI - {"leogane"} | RELIEF),
              n(CHILE | RELIEF)]
-    assert twin_split(names, {}, OPTIONS) == [1, 4]
+    assert twin_split(names, {}, PAIRS) == [1, 4]
 
 
 def test_of_two_equal_groups_the_one_without_the_first_article_moves() -> None:
     names = [n(CHILE), n(HAITI), n(HAITI), n(CHILE)]
-    assert twin_split(names, {}, OPTIONS) == [1, 2]
+    assert twin_split(names, {}, PAIRS) == [1, 2]
 
 
 def test_one_cohesive_story_is_not_split() -> None:
@@ -308,27 +321,27 @@ def test_one_cohesive_story_is_not_split() -> None:
 
 def test_one_odd_article_is_not_a_twin_story() -> None:
     names = [n(HAITI), n(HAITI), n(HAITI), n(CHILE)]
-    assert twin_split(names, {}, OPTIONS) is None
-    assert twin_split(names, {}, replace(OPTIONS, split_min_group=1, split_min_articles=4)) == [3]
+    assert twin_split(names, {}, PAIRS) is None
+    assert twin_split(names, {}, replace(PAIRS, split_min_group=1)) == [3]
 
 
 def test_the_ratio_decides_how_apart_the_groups_must_be() -> None:
     """The groups share the relief words: between/within is about 0.33 with equal weights."""
     names = [n(HAITI | RELIEF), n(HAITI | RELIEF), n(CHILE | RELIEF), n(CHILE | RELIEF)]
-    assert twin_split(names, {}, replace(OPTIONS, split_ratio=0.4)) == [2, 3]
-    assert twin_split(names, {}, replace(OPTIONS, split_ratio=0.3)) is None
+    assert twin_split(names, {}, replace(PAIRS, split_ratio=0.4)) == [2, 3]
+    assert twin_split(names, {}, replace(PAIRS, split_ratio=0.3)) is None
     # Words every article carries weigh little by IDF: the groups are further apart.
-    assert twin_split(names, {"n:red": 0.01, "n:cross": 0.01}, replace(OPTIONS, split_ratio=0.3)) == [2, 3]
+    assert twin_split(names, {"n:red": 0.01, "n:cross": 0.01}, replace(PAIRS, split_ratio=0.3)) == [2, 3]
 
 
 def test_articles_without_name_words_give_no_split() -> None:
     assert twin_split([[], [], [], []], {}, OPTIONS) is None
-    assert twin_split([n(HAITI), [], n(CHILE), n(HAITI)], {}, OPTIONS) is None
+    assert twin_split([n(HAITI), [], n(CHILE), n(HAITI)], {}, PAIRS) is None
 
 
 def test_an_article_without_name_words_stays() -> None:
     names = [[], n(CHILE), n(HAITI), n(HAITI), [], n(CHILE), n(CHILE)]
-    assert twin_split(names, {}, OPTIONS) == [2, 3]
+    assert twin_split(names, {}, PAIRS) == [2, 3]
 
 
 def test_find_twins_weighs_words_by_the_index() -> None:
@@ -338,24 +351,26 @@ def test_find_twins_weighs_words_by_the_index() -> None:
     words = [HAITI | RELIEF, HAITI | RELIEF, CHILE | RELIEF, CHILE | RELIEF]
     for article_id, names in enumerate(words):
         index.add(profile(article_id, {"org:y": 1}, names=names), None)
-    assert find_twins([n(w) for w in words], index, replace(OPTIONS, split_ratio=0.3)) == [2, 3]
-    assert find_twins([n(w) for w in words], MemoryIndex(OPTIONS), replace(OPTIONS, split_ratio=0.3)) is None
+    assert find_twins([n(w) for w in words], index, replace(PAIRS, split_ratio=0.3)) == [2, 3]
+    assert find_twins([n(w) for w in words], MemoryIndex(PAIRS), replace(PAIRS, split_ratio=0.3)) is None
 
 
 def test_cluster_splits_twin_events_filed_together() -> None:
     """Two earthquakes covered by the same agencies: by entities every article joins the first story;
-    the check at four articles parts them by their name words, and later reports go each to its own."""
+    the check at six articles parts them by their name words, and later reports go each to its own."""
     agencies = {"org:red-cross": 2, "org:un": 1}
     haiti = [profile(i, agencies, names=HAITI | RELIEF) for i in (1, 3)]
     chile = [profile(i, agencies, names=CHILE | RELIEF) for i in (2, 4)]
     articles = [haiti[0], chile[0], haiti[1], chile[1], profile(5, agencies, names=CHILE),
-                profile(6, agencies, names=HAITI)]
-    assert cluster(articles, replace(OPTIONS, split_ratio=0)) == [1, 1, 1, 1, 1, 1]
-    assert cluster(articles) == [1, 2, 1, 2, 2, 1]
+                profile(6, agencies, names=HAITI), profile(7, agencies, names=CHILE),
+                profile(8, agencies, names=HAITI)]
+    assert cluster(articles, replace(OPTIONS, split_ratio=0)) == [1] * 8
+    assert cluster(articles) == [1, 2, 1, 2, 2, 1, 2, 1]
+    assert cluster(articles, replace(OPTIONS, name_weight=0)) == [1, 2, 1, 2, 2, 1, 1, 1]
 
 
 def test_a_split_story_keeps_its_dates_and_terms_right() -> None:
-    index = MemoryIndex(OPTIONS)
+    index = MemoryIndex(PAIRS)
     agencies = {"org:red-cross": 2}
     days = [date(2026, 1, 12), date(2026, 2, 27), date(2026, 1, 13), date(2026, 2, 28)]
     words = [HAITI, CHILE, HAITI, CHILE]

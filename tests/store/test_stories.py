@@ -205,43 +205,44 @@ def _file_named(store: SQLiteStore, text: str, names: frozenset[str]) -> tuple[i
 
 
 def _twin_story(store: SQLiteStore) -> tuple[int, list[int]]:
-    """Four reports of two earthquakes, filed into one story by the agencies they share."""
-    filed = [_file_named(store, f"Quake report {n}.", names) for n, names in enumerate([HAITI, CHILE, HAITI])]
+    """Six reports of two earthquakes, filed into one story by the agencies they share."""
+    filed = [_file_named(store, f"Quake report {n}.", names)
+             for n, names in enumerate([HAITI, CHILE, HAITI, CHILE, HAITI])]
     assert {story for _, story in filed} == {filed[0][1]}
     for _, story in filed:
-        assert store.check_twins(story, OPTIONS) is None  # not due before four articles
-    last, story = _file_named(store, "Quake report 3.", CHILE)
+        assert store.check_twins(story, OPTIONS) is None  # not due before six articles
+    last, story = _file_named(store, "Quake report 5.", CHILE)
     assert story == filed[0][1]
     return story, [a for a, _ in filed] + [last]
 
 
 def test_a_story_holding_twin_events_is_split_at_its_check(store: SQLiteStore) -> None:
-    story, (haiti1, chile1, haiti2, chile2) = _twin_story(store)
+    story, (haiti1, chile1, haiti2, chile2, haiti3, chile3) = _twin_story(store)
     copy = store.add_article(_article("Quake report 1 (syndicated).", duplicate_of=chile1))
     stamp = story_rows.view(store._db, story, "timeline")[0]
     new = store.check_twins(story, OPTIONS)
     assert new is not None and new != story
-    assert store.story_article_ids(story) == [haiti1, haiti2]
-    assert store.story_article_ids(new) == [chile1, chile2, copy]  # a copy goes with its original
+    assert store.story_article_ids(story) == [haiti1, haiti2, haiti3]
+    assert store.story_article_ids(new) == [chile1, chile2, chile3, copy]  # a copy goes with its original
     assert story_rows.view(store._db, story, "timeline")[0] > stamp  # its views are stale
     counts = story_rows.term_counts(store._db, story)
-    assert counts["n:haiti"] == 2 and "n:chile" not in counts and counts["e:org:red-cross"] == 2
-    _, joined = _file_named(store, "Quake report 4.", CHILE)
+    assert counts["n:haiti"] == 3 and "n:chile" not in counts and counts["e:org:red-cross"] == 3
+    _, joined = _file_named(store, "Quake report 6.", CHILE)
     assert joined == new
 
 
 def test_twin_checks_can_be_turned_off(store: SQLiteStore) -> None:
     story, _ = _twin_story(store)
     assert store.check_twins(story, replace(OPTIONS, split_ratio=0)) is None
-    assert len(store.story_article_ids(story)) == 4
+    assert len(store.story_article_ids(story)) == 6
 
 
 def test_a_story_someone_merged_is_never_split(store: SQLiteStore) -> None:
     story, _ = _twin_story(store)
     lone = store.add_article(_article("An unrelated report."))
     store.merge_stories(story, store.file_story(_profile(lone, TRAWLER), OPTIONS))
-    due_at_five = replace(OPTIONS, split_min_articles=5)
-    assert store.check_twins(story, due_at_five) is None
-    assert len(store.story_article_ids(story)) == 5
+    due_at_seven = replace(OPTIONS, split_min_articles=7)
+    assert store.check_twins(story, due_at_seven) is None
+    assert len(store.story_article_ids(story)) == 7
     store._db.execute("UPDATE stories SET merged_into = NULL WHERE merged_into = ?", (story,))
-    assert store.check_twins(story, due_at_five) is not None  # the merge alone kept it whole
+    assert store.check_twins(story, due_at_seven) is not None  # the merge alone kept it whole
