@@ -168,3 +168,17 @@ def test_the_whole_sample_passes_its_twin_checks_as_one_story(monkeypatch: pytes
         run(store)
         assert {store.story_of(a) for a in ids} == {store.story_of(ids[0])}
     assert checked == [6, 9, 13]
+
+
+def test_a_failed_twin_check_is_logged_and_the_run_goes_on(
+        ingested: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    store, ids = ingested
+
+    def broken(story_id: int, options: Any) -> int | None:
+        raise RuntimeError("numbers on fire")
+
+    monkeypatch.setattr(store, "check_twins", broken)
+    with caplog.at_level(logging.ERROR, logger="newsgraph.processing"):
+        assert run(store) == len(ids)
+    assert all(store.story_of(a) is not None for a in ids)
+    assert "could not check story" in caplog.text and "numbers on fire" in caplog.text

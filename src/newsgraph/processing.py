@@ -91,7 +91,7 @@ def process(
         store.save_extraction(article.id, current, record)
         options = story_options or StoryOptions()
         filed = store.file_story(story_profile(article, record, settings), options)
-        twin = store.check_twins(filed, options)
+        twin = _check_twins(store, filed, options)
         if twin is not None:
             logger.info("story %d held two events: %d of its articles moved to story %d", filed,
                         len(store.story_article_ids(twin)), twin)
@@ -100,6 +100,16 @@ def process(
                         split=None if twin is None else (filed, twin))
     if settings.refresh_views and touched:
         _refresh(store, touched)
+
+
+def _check_twins(store: Store, story_id: int, options: StoryOptions) -> int | None:
+    """``Store.check_twins``, never raising: the check only ever improves a story that is already
+    filed, so a failure (rolled back in its own transaction) is logged and the run goes on."""
+    try:
+        return store.check_twins(story_id, options)
+    except Exception:  # the story stays whole, as it was before the check
+        logger.exception("could not check story %d for twins; it stays whole", story_id)
+        return None
 
 
 def _refresh(store: Store, story_ids: set[int]) -> None:
