@@ -502,6 +502,11 @@ def test_events_lists_one_line_per_event_by_date(event_db: Path) -> None:
         (["--place", "Caracas"], ["talks.txt/ev1"]),
         (["--outlet", "Coast Wire"], ["envoy.txt/ev1"]),
         (["--limit", "2", "--offset", "1"], ["talks.txt/ev1", "talks.txt/ev2"]),
+        # named actor and recipient; "the envoy" is no entity, talks.txt/ev3 has no recipient
+        (["--dyadic"], ["talks.txt/ev1", "talks.txt/ev2", "cartel.txt/ev1"]),
+        (["--dyadic", "--new-actor-length", "2"],
+         ["envoy.txt/ev1", "talks.txt/ev1", "talks.txt/ev2", "cartel.txt/ev1"]),
+        (["--dyadic", "--new-actor-length", "1"], ["talks.txt/ev1", "talks.txt/ev2", "cartel.txt/ev1"]),
     ],
 )
 def test_events_filters(event_db: Path, args: list[str], expected: list[str]) -> None:
@@ -558,6 +563,12 @@ def test_events_entity_that_matches_several_lists_them(tmp_path: Path, store_sto
     assert event_keys(events_json(db, "--entity", "person:marta-quiroga")) == ["talks.txt/ev1"]
 
 
+def test_new_actor_length_without_dyadic_is_a_usage_error(event_db: Path) -> None:
+    result = invoke(["events", "--db", str(event_db), "--new-actor-length", "2"])
+    assert result.exit_code == 2
+    assert "--new-actor-length applies with --dyadic" in result.stderr
+
+
 def test_events_on_a_database_without_events(tmp_path: Path) -> None:
     result = invoke(["events", "--db", str(tmp_path / "empty.db")])
 
@@ -596,6 +607,20 @@ def test_export_gdelt_to_a_file(event_db: Path, tmp_path: Path) -> None:
     rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()]
     assert {len(row) for row in rows} == {61}
     assert [row[26] for row in rows] == ["130", "042", "163", "160", "172"]  # EventCode
+
+
+def test_export_gdelt_dyadic_keeps_events_between_named_parties(event_db: Path) -> None:
+    result = invoke(["export", "--format", "gdelt", "--dyadic", "--db", str(event_db)])
+
+    assert result.exit_code == 0, result.stderr
+    assert [line.split("\t")[26] for line in result.stdout.splitlines()] == ["042", "163", "172"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "stories-jsonl"])
+def test_dyadic_is_refused_for_formats_without_events(event_db: Path, fmt: str) -> None:
+    result = invoke(["export", "--format", fmt, "--dyadic", "--db", str(event_db)])
+    assert result.exit_code == 2
+    assert f"--dyadic applies to event formats, not to --format {fmt}" in result.stderr
 
 
 def test_export_events_csv_has_a_header(event_db: Path) -> None:

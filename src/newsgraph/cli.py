@@ -6,11 +6,12 @@ usage errors (a bad option or value).
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsgraph.dates import DateParseError, parse_date
+from newsgraph.dyads import DyadRule
 from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.evaluation.suite import SUITES
 from newsgraph.export import FORMATS, article_record, export_to_path, write_export
@@ -55,6 +57,25 @@ def db_option(fn: F) -> F:
 
 def json_option(fn: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(fn)
+
+
+def dyadic_options(fn: Callable[..., None]) -> Callable[..., None]:
+    """``--dyadic`` and ``--new-actor-length N``, passed on as one ``dyads`` rule (None: every event)."""
+    @functools.wraps(fn)
+    def run(*args: Any, dyadic: bool, new_actor_length: int | None, **kwargs: Any) -> None:
+        if new_actor_length is not None and not dyadic:
+            raise click.UsageError("--new-actor-length applies with --dyadic")
+        kwargs["dyads"] = DyadRule(new_actor_length or 0) if dyadic else None
+        fn(*args, **kwargs)
+
+    run = click.option(
+        "--new-actor-length", type=click.IntRange(0), metavar="N",
+        help="With --dyadic: a participant that is no named entity (\"U.S. forces\") also counts when "
+             "the text names it in at most N words [default: 0, none counts].")(run)
+    return click.option(
+        "--dyadic", is_flag=True,
+        help="Only events whose actor and recipient are both named entities, as PETRARCH and GDELT "
+             "code events (see docs/events.md).")(run)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -376,24 +397,26 @@ def _one_of(values: tuple[str, ...], normal: Callable[[str], str]
 @click.option("--place", metavar="PLACE",
               help="Only events at this place, or in this country (ISO 3166 code: VE).")
 @click.option("--outlet", metavar="NAME", help="Only events reported by this outlet.")
+@dyadic_options
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @db_option
 @json_option
 def events(kind: str | None, status: str | None, entities: tuple[str, ...], since: PartialDate | None,
-           until: PartialDate | None, place: str | None, outlet: str | None, limit: int, offset: int,
-           db: Path | None, as_json: bool) -> None:
+           until: PartialDate | None, place: str | None, outlet: str | None, dyads: DyadRule | None,
+           limit: int, offset: int, db: Path | None, as_json: bool) -> None:
     """List events by date: what was done, planned, threatened or denied, by whom, to whom, where.
 
     Example:
 
         newsgraph events --type SANCTION --entity Maduro --since 2026-01
+        newsgraph events --dyadic
     """
     with _store(_settings(db=db)) as store:
         query = EventQuery(
             types=(kind,) if kind else (), statuses=(status,) if status else (),
             entity_ids=tuple(_entity_id(store, name) for name in entities), outlet=outlet, place=place,
-            since=since.iso if since else None, until=until.iso if until else None,
+            since=since.iso if since else None, until=until.iso if until else None, dyads=dyads,
             limit=limit, offset=offset)
         rows = store.events(query)
     if as_json:
@@ -556,8 +579,10 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
               help="Only this story's events, groups, ledger or changes (not for article formats).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
+@dyadic_options
 @db_option
-def export(fmt: str, story_id: int | None, out_path: Path | None, db: Path | None) -> None:
+def export(fmt: str, story_id: int | None, out_path: Path | None, dyads: DyadRule | None,
+           db: Path | None) -> None:
     """Export every article with its text, extraction and story; every event (PLOVER, GDELT, tables,
     grouped); or the stories, the role ledger and the changes.
 
@@ -566,10 +591,13 @@ def export(fmt: str, story_id: int | None, out_path: Path | None, db: Path | Non
         newsgraph export --format jsonl --out articles.jsonl
         newsgraph export --format plover --out events.jsonl
         newsgraph export --format changes-jsonl --story 1
+        newsgraph export --format gdelt --dyadic --out events.tsv
     """
     if fmt in EVENT_FORMATS:
-        _export_events(fmt, out_path, db, story_id)
+        _export_events(fmt, out_path, db, EventQuery(dyads=dyads), story_id)
         return
+    if dyads is not None:
+        raise click.UsageError(f"--dyadic applies to event formats, not to --format {fmt}")
     if fmt in STORY_FORMATS:
         _export_stories(fmt, out_path, db, story_id)
         return
@@ -584,14 +612,14 @@ def export(fmt: str, story_id: int | None, out_path: Path | None, db: Path | Non
     err.print(f"exported {count} article(s) to {escape(str(out_path))}")
 
 
-def _export_events(fmt: str, out_path: Path | None, db: Path | None, story_id: int | None) -> None:
+def _export_events(fmt: str, out_path: Path | None, db: Path | None, query: EventQuery,
+                   story_id: int | None) -> None:
     if out_path is None and fmt in BINARY_FORMATS:
         raise click.UsageError(f"--format {fmt} writes a binary file: give --out FILE")
     with _store(_settings(db=db)) as store:
-        query = None
         if story_id is not None:
             story_ids(store, story_id)  # an unknown story fails here, before any file is made
-            query = EventQuery(article_ids=tuple(store.story_article_ids(story_id)))
+            query = replace(query, article_ids=tuple(store.story_article_ids(story_id)))
         if out_path is None:
             write_events(store.iter_events(query), fmt, sys.stdout)
             return

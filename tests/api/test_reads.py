@@ -113,6 +113,13 @@ def test_events_filter_by_type_status_entity_outlet_place_and_dates(client: Test
     assert triggers(outlet="Coast Wire") == ["threatened"]
     assert triggers(place="VE") == ["met"]
     assert triggers(since="2026-01-15", until="2026-01-15") == ["met"]
+    assert triggers(dyadic="true") == ["met", "sanctioned", "designated"]
+    assert triggers(dyadic="true", new_actor_length=2) == ["threatened", "met", "sanctioned", "designated"]
+
+
+def test_new_actor_length_without_dyadic_is_a_400(client: TestClient) -> None:
+    response = client.get("/v1/events", params={"new_actor_length": 2})
+    assert "applies with dyadic=true" in error(response, 400)["message"]
 
 
 def test_an_unknown_entity_filter_is_a_404_and_a_bad_type_a_422(client: TestClient) -> None:

@@ -13,7 +13,9 @@ from newsgraph.evaluation.petrarch import (
     Coding,
     Dictionaries,
     GoldSentence,
+    Settings,
     code_of,
+    dyadic,
     evaluate,
     read_actors,
     read_agents,
@@ -45,9 +47,13 @@ with Sudmark.
 <EventCoding error="storydiscard"></EventCoding>
 <Text>Norland restores golf to Sudmark.</Text>
 </Sentence>
+<Config option="require_dyad" value="false"></Config>
 <Sentence date="19950104" id="T-03" category="PATTERN" sentence="true">
 <Text>Norland was in an accord with a parade.</Text>
 </Sentence>
+<Config option="require_dyad" value="TRUE"></Config>
+<Config option="new_actor_length" value="3"></Config>
+<Config option="comma_max" value="6"></Config>
 <Sentence date="19950105" id="T-04" category="DEMO" sentence="true">
 <EventCoding sourcecode="SUDGOV" targetcode="NOR" eventcode="032"></EventCoding>
 <EventCoding sourcecode="NOR" targetcode="SUDGOV" eventcode="033"></EventCoding>
@@ -215,7 +221,7 @@ def test_evaluate_dates_each_sentence_and_splits_by_file_position(folder: Path) 
         seen.extend(items)
         return [(event("064", ["Norland"], ["Sudmark"]),), (), (event("010"),), ()]
 
-    dev, test, everything = evaluate(folder, predict)
+    (dev, _), (test, _), (everything, _) = evaluate(folder, predict)
     assert seen[1] == ("Norland's toll has risen.", date(1995, 1, 2))
     # dev: T-00 and T-04 (positions 0 and 4); test: T-01 and T-03 (positions 1 and 3), no events expected
     assert (dev.event_sentences, dev.no_event_sentences, dev.root_accuracy) == (2, 0, 0.5)
@@ -224,6 +230,37 @@ def test_evaluate_dates_each_sentence_and_splits_by_file_position(folder: Path) 
     assert set(everything.figures()) == {"root_accuracy", "type_accuracy", "source_match", "target_match",
                                          "full_match",
                                          "false_positive_rate"}
+
+
+def test_each_sentence_carries_the_settings_the_config_elements_before_it_left(folder: Path) -> None:
+    settings = {s.id: s.settings for s in read_sentences(folder)}
+    assert settings == {"T-00": Settings(require_dyad=True, new_actor_length=0),  # PETRARCH's defaults
+                        "T-01": Settings(require_dyad=True, new_actor_length=0),
+                        "T-03": Settings(require_dyad=False, new_actor_length=0),
+                        "T-04": Settings(require_dyad=True, new_actor_length=3)}  # comma_max is ignored
+
+
+def test_dyadic_keeps_what_petrarch_would_code_under_each_sentences_settings(folder: Path,
+                                                                            kb: Dictionaries) -> None:
+    restore, _, accord, visit = read_sentences(folder)
+    both = event("064", ["Norland"], ["Sudmark"])
+    unknown_target = event("064", ["Norland"], ["the parade crowd"])
+    agent_only = event("064", ["foreign minister"], ["Sudmark"])  # an agent alone codes as ---GOVFRM
+    assert dyadic(restore, [both, unknown_target, agent_only], kb) == (both, agent_only)
+    assert dyadic(accord, [unknown_target], kb) == (unknown_target,)  # require_dyad false: all stand
+    short_new, long_new = event("032", ["the parade crowd"], ["Norland"]), event(
+        "032", ["the big parade crowd"], ["Norland"])
+    assert dyadic(visit, [short_new, long_new], kb) == (short_new,)  # new actors of at most 3 words
+
+
+def test_evaluate_scores_every_event_and_the_dyadic_ones(folder: Path) -> None:
+    def predict(items: Sequence[tuple[str, date | None]]) -> list[tuple[Event, ...]]:
+        return [(event("064", ["Norland"], ["Sudmark"], "COOPERATE"),),
+                (event("190", ["Norland"], ["the toll"]),), (), ()]
+
+    (dev, dev_dyadic), _, (everything, everything_dyadic) = evaluate(folder, predict)
+    assert dev.full_match == dev_dyadic.full_match == 0.5
+    assert (everything.false_positive_rate, everything_dyadic.false_positive_rate) == (0.5, 0.0)
 
 
 @pytest.mark.parametrize(("code", "types"), [

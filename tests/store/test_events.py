@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from newsgraph.dyads import DyadRule
 from newsgraph.errors import StoreError
 from newsgraph.store import EventQuery, EventRow, SQLiteStore
 from newsgraph.store.event_rows import interval, readable_date
@@ -106,6 +107,11 @@ def test_a_designation_round_trips(store: SQLiteStore, story: dict[str, int]) ->
         (EventQuery(place="caracas"), ["talks.txt/ev1"]),
         (EventQuery(place="ve"), ["talks.txt/ev1"]),
         (EventQuery(types=("ASSAULT",)), []),
+        # a named actor and recipient each; "the envoy" is a new actor of two words
+        (EventQuery(dyads=DyadRule()), ["talks.txt/ev1", "talks.txt/ev2", "cartel.txt/ev1"]),
+        (EventQuery(dyads=DyadRule(2)),
+         ["envoy.txt/ev1", "talks.txt/ev1", "talks.txt/ev2", "cartel.txt/ev1"]),
+        (EventQuery(dyads=DyadRule(2), statuses=("threatened",)), ["envoy.txt/ev1"]),
     ],
 )
 def test_filters(store: SQLiteStore, story: dict[str, int], query: EventQuery, expected: list[str]) -> None:

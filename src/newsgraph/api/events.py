@@ -14,6 +14,7 @@ from newsgraph.api.pagination import Page, Paging, paging
 from newsgraph.api.params import MAX_TEXT, Since, Text, Until, checked_date, date_range
 from newsgraph.api.stories import known_story
 from newsgraph.changes import Change, story_changes
+from newsgraph.dyads import DyadRule
 from newsgraph.event_groups import group_events
 from newsgraph.names import slug
 from newsgraph.nlp.records import EventStatus, EventType  # plain records: no spaCy
@@ -39,13 +40,21 @@ def list_events(
                                        description="Events these entities all take part in (an id, a name "
                                                    "or a surname); repeat for several.")] = [],  # noqa: B006
     outlet: Text = None, place: Text = None, since: Since = None, until: Until = None,
+    dyadic: Annotated[bool, Query(description="Only events whose actor and recipient are both named "
+                                              "entities, as PETRARCH and GDELT code events.")] = False,
+    new_actor_length: Annotated[int | None, Query(ge=0, le=100, description="With dyadic: a participant "
+                                                  "that is no named entity also counts when named in at "
+                                                  "most this many words.")] = None,
 ) -> Page[EventRow]:
     """Events by when they happened (undated last), as `newsgraph events` lists them. Dates filter on
     overlap; an event the text does not date counts on its article's publication date."""
     low, high = date_range(since, until)
+    if new_actor_length is not None and not dyadic:
+        raise BadParameter("new_actor_length applies with dyadic=true")
     ids = tuple(entity_id(store, name) for name in entity)
     query = EventQuery(types=(type,) if type else (), statuses=(status,) if status else (),
-                       entity_ids=ids, outlet=outlet, place=place, since=low, until=high)
+                       entity_ids=ids, outlet=outlet, place=place, since=low, until=high,
+                       dyads=DyadRule(new_actor_length or 0) if dyadic else None)
     return page.page(lambda offset, count: store.events(_at(query, offset, count)))
 
 

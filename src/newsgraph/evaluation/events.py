@@ -61,8 +61,11 @@ def evaluate(plover_folder: Path, petrarch_folder: Path, model: str) -> dict[str
         figures.update(_named("plover-gsr", scores.half, scores.figures()))
     # A pipeline of its own: the fictional actors must not leak into the shared one.
     nlp = petrarch.with_actors(load_pipeline(model), petrarch.read_dictionaries(petrarch_folder))
-    for result in petrarch.evaluate(petrarch_folder, predictor(nlp)):
-        figures.update(_named("petrarch-unittest", result.half, result.figures()))
+    for every_event, as_configured in petrarch.evaluate(petrarch_folder, predictor(nlp)):
+        figures.update(_named("petrarch-unittest", every_event.half, every_event.figures()))
+        figures.update(_named("petrarch-unittest", as_configured.half,
+                              {f"dyadic_{key}": value for key, value in as_configured.figures().items()
+                               if key != "root_accuracy"}))
     return figures
 
 

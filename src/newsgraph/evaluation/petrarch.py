@@ -37,11 +37,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from newsgraph.dyads import DyadRule
 from newsgraph.evaluation.events import HALVES, Predictor, in_half
 from newsgraph.names import fold
 from newsgraph.nlp.event_lexicon import plover_type
@@ -74,29 +75,57 @@ class Coding:
 
 
 @dataclass(frozen=True)
+class Settings:
+    """The coder settings a record is coded under, as PETRARCH's ``<Config option value>`` elements set
+    them for the records after them; the defaults are PETRARCH's (``PETR_config.ini``). Only the two
+    that decide whether an event is coded at all are read; the comma-clause lengths concern its parser."""
+
+    require_dyad: bool = True  # an event needs a source and a target
+    new_actor_length: int = 0  # a noun phrase of at most this many words may stand as a new actor
+
+    def set(self, option: str, value: str) -> Settings:
+        if option == "require_dyad":
+            return replace(self, require_dyad=value.strip().lower() == "true")
+        if option == "new_actor_length" and value.strip().isdigit():
+            return replace(self, new_actor_length=int(value))
+        return self
+
+
+@dataclass(frozen=True)
 class GoldSentence:
     index: int  # position among all <Sentence> elements in file order: even = dev, odd = test
     id: str
     date: date | None
     text: str
     codings: tuple[Coding, ...]
+    settings: Settings = Settings()
 
 
 def read_sentences(path: Path) -> list[GoldSentence]:
-    """The scored sentences in file order (``path`` is the XML file or the folder holding it)."""
+    """The scored sentences in file order (``path`` is the XML file or the folder holding it), each with
+    the coder settings that the ``<Config>`` elements before it left in force."""
     file = path / RECORDS if path.is_dir() else path
     sentences = []
-    for index, element in enumerate(ET.parse(file).getroot().iter("Sentence")):
+    settings = Settings()
+    index = 0
+    for element in ET.parse(file).getroot().iter():
+        if element.tag == "Config":
+            settings = settings.set(element.get("option", ""), element.get("value", ""))
+            continue
+        if element.tag != "Sentence":
+            continue
+        index += 1
         codings = element.findall("EventCoding")
         if element.get("id") == SENTINEL or any(c.get("error") for c in codings):
             continue
         sentences.append(GoldSentence(
-            index=index,
+            index=index - 1,
             id=element.get("id", ""),
             date=_date(element.get("date", "")),
             text=" ".join((element.findtext("Text") or "").split()),
             codings=tuple(Coding(c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
                           for c in codings if c.get("eventcode")),
+            settings=settings,
         ))
     return sentences
 
@@ -430,10 +459,28 @@ def _share(flags: Iterable[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def evaluate(folder: Path, predict: Predictor, halves: Sequence[str] = HALVES) -> list[Scores]:
-    """Code every scored sentence once (dated as the record is) and score each half."""
+def dyadic(sentence: GoldSentence, events: Sequence[Event], dictionaries: Dictionaries) -> tuple[Event, ...]:
+    """The events PETRARCH's own settings for ``sentence`` let stand: with ``require_dyad``, those with
+    an actor and a recipient that its dictionaries code, or that are new actors short enough."""
+    if not sentence.settings.require_dyad:
+        return tuple(events)
+    rule = DyadRule(sentence.settings.new_actor_length)
+
+    def known(participant: Participant) -> bool:
+        return code_of(participant.text, sentence.date, dictionaries) is not None
+
+    return tuple(e for e in events if rule.dyadic(e.actors, e.recipients, known))
+
+
+def evaluate(folder: Path, predict: Predictor,
+             halves: Sequence[str] = HALVES) -> list[tuple[Scores, Scores]]:
+    """Code every scored sentence once (dated as the record is) and score each half twice: every event
+    coded, and only the events the records' settings let stand (``dyadic``)."""
     dictionaries = read_dictionaries(folder)
     gold = read_sentences(folder)
     events = predict([(s.text, s.date) for s in gold])
     pairs = list(zip(gold, events, strict=True))
-    return [score([p for p in pairs if in_half(p[0].index, half)], dictionaries, half) for half in halves]
+    kept = [(s, dyadic(s, found, dictionaries)) for s, found in pairs]
+    return [(score([p for p in pairs if in_half(p[0].index, half)], dictionaries, half),
+             score([p for p in kept if in_half(p[0].index, half)], dictionaries, half))
+            for half in halves]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from newsgraph.dyads import DyadRule
 from newsgraph.records import Article, CleanText, Metadata
 from newsgraph.stories import ArticleProfile, StoryOptions
 
@@ -98,7 +99,9 @@ class EventQuery:
     dates at any precision; an event passes when its *when* (its own date, or its article's publication
     date when the text gives none) overlaps them, so events with neither never pass a date filter.
     ``place``: a place name or an ISO 3166 alpha-2 country code, case ignored. ``article_ids``: only
-    events of these articles (a story's), read through the index on the article. ``limit`` None: all.
+    events of these articles (a story's), read through the index on the article. ``dyads``: only the
+    events that rule calls dyadic, a participant being known when it is a named entity (``entity_id``;
+    see ``newsgraph.dyads``). ``limit`` None: all.
     """
 
     types: tuple[str, ...] = ()
@@ -110,6 +113,7 @@ class EventQuery:
     until: str | None = None
     article_id: int | None = None
     article_ids: tuple[int, ...] | None = None
+    dyads: DyadRule | None = None
     limit: int | None = None
     offset: int = 0
 

@@ -573,6 +573,14 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
         yield ids[first:first + _ID_CHUNK]
 
 
+# DyadRule.accepts in SQL: a participant of this role that is a named entity, or a new actor of at
+# most N words (counted by the spaces between them).
+_DYAD_CLAUSE = (
+    "e.id IN (SELECT p.event_row FROM event_participants p WHERE p.role = ? AND (p.entity_id IS NOT NULL "
+    "OR (trim(p.text) <> '' AND length(trim(p.text)) - length(replace(trim(p.text), ' ', '')) + 1 <= ?)))"
+)
+
+
 def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
     """The WHERE clause of ``query`` and its parameters; user values only ever reach SQL as parameters."""
     clauses: list[str] = []
@@ -604,6 +612,10 @@ def _event_filters(query: EventQuery) -> tuple[str, list[Any]]:
     if query.article_ids is not None:  # an ordinary table (carray is not built in): any number of ids
         clauses.append("e.article_id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(set(query.article_ids))))
+    if query.dyads is not None:
+        for role in ("actor", "recipient"):
+            clauses.append(_DYAD_CLAUSE)
+            params.extend((role, query.dyads.new_actor_length))
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
