@@ -211,6 +211,19 @@ def test_the_possessor_of_an_operation_is_the_actor_of_what_it_resulted_in(engli
     assert _ids(_event(_events(english, text), "capture").actors) == ["Chilean special forces"]
 
 
+@pytest.mark.parametrize(("text", "trigger", "recipients"), [
+    ("Peru condemned an attack by Bolivian soldiers near the border.", "condemned", ["Bolivian soldiers"]),
+    ("Chile welcomed the resumption of diplomatic ties with Bolivia.", "welcomed", ["place:bolivia"]),
+    ("Chile welcomed the memos sent by Bolivia on Monday.", "welcomed", ["place:bolivia"]),
+    # a place or time preposition names no party: the thing stays the recipient
+    ("Peru condemned the attack in Lima on Monday.", "condemned", ["attack"]),
+])
+def test_a_recipient_that_is_a_thing_stands_for_the_party_its_phrase_names(  # type: ignore[no-untyped-def]
+        english, text: str, trigger: str, recipients: list[str]) -> None:
+    event = next(e for e in _events(english, text) if e.trigger.text == trigger)
+    assert _ids(event.recipients) == recipients
+
+
 def test_a_visited_city_is_the_place_and_a_visited_country_the_recipient(english) -> None:  # type: ignore[no-untyped-def]
     travel = _events(english, "Senator Alma Brook traveled to Lima for talks with Piet Dahl.")[0]
     assert travel.mode == "visit" and travel.recipients == () and travel.place is not None

@@ -59,6 +59,9 @@ _TIMES = frozenset({"DATE", "TIME"})
 # Singular nouns for a body that can be asked to act ("the government must …").
 _GROUP_SINGULARS = frozenset("government administration army police regime parliament court council "
                              "authority leadership opposition junta".split())
+# Prepositions through which a thing's phrase names the parties it stands for ("an attack by X", "ties
+# with Y", "a dispute between X and Y"); not place or time ones ("an attack in Kabul").
+_INNER_PARTY = frozenset("by with between of from against toward towards".split())
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -288,7 +291,31 @@ def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[T
     recipients.extend(_slots(verb, cue.recipients))
     for word in used:  # "imposed sanctions [on Peru]", "cut ties [with Chile]"
         recipients.extend(_slots(verb.doc[word], [s for s in cue.recipients if s not in ("obj", "comp")]))
-    return actors, recipients
+    return actors, [party for token in recipients for party in _parties_in(token)]
+
+
+def _parties_in(token: Token) -> list[Token]:
+    """A recipient that is a thing stands for the parties its phrase names: "condemned an attack [by
+    Osgiliath soldiers]", "welcomed the resumption of ties [with Gondor]", "memos sent [by Bree]".
+    Breadth first through ``_INNER_PARTY`` prepositions and passive agents, at most three steps down;
+    the thing itself when none is found, or when it is a party or a named place already."""
+    if is_party(token) or token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+        return [token]
+    level = [token]
+    for _ in range(3):
+        level = [g for t in level for c in t.children for g in _inner(c)]
+        parties = [t for t in level if is_party(t)]
+        if parties:
+            return parties
+    return [token]
+
+
+def _inner(child: Token) -> Iterator[Token]:
+    """The words one step below a phrase's child: a preposition's object, a participle's agent."""
+    if child.dep_ == "prep" and child.lower_ in _INNER_PARTY:
+        yield from (g for g in child.children if g.dep_ == "pobj")
+    elif child.dep_ == "acl":  # "memos sent by Bree"
+        yield from (g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
