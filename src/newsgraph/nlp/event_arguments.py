@@ -296,7 +296,7 @@ def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[T
 
 def _parties_in(token: Token) -> list[Token]:
     """A recipient that is a thing stands for the parties its phrase names: "condemned an attack [by
-    Osgiliath soldiers]", "welcomed the resumption of ties [with Gondor]", "memos sent [by Bree]".
+    Bolivian soldiers]", "welcomed the resumption of ties [with Chile]", "memos sent [by Peru]".
     Breadth first through ``_INNER_PARTY`` prepositions and passive agents, at most three steps down;
     the thing itself when none is found, or when it is a party or a named place already."""
     if is_party(token) or token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
