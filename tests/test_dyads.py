@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsgraph.dyads import DyadRule
+from newsgraph.dyads import DyadRule, dyad_rule
 
 
 @dataclass(frozen=True)
@@ -37,3 +37,11 @@ def test_dyadic_needs_an_accepted_actor_and_recipient(actors: list[Party], recip
 def test_a_negative_new_actor_length_is_refused() -> None:
     with pytest.raises(ValueError, match="0 or more words"):
         DyadRule(-1)
+
+
+def test_listing_options_make_a_rule_only_when_dyadic() -> None:
+    assert dyad_rule(False) is None
+    assert dyad_rule(True) == DyadRule(0)
+    assert dyad_rule(True, 2) == DyadRule(2)
+    with pytest.raises(ValueError, match="only to dyadic"):
+        dyad_rule(False, 2)

@@ -22,7 +22,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsgraph.dates import DateParseError, parse_date
-from newsgraph.dyads import DyadRule
+from newsgraph.dyads import DyadRule, dyad_rule
 from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.evaluation.suite import SUITES
 from newsgraph.export import FORMATS, article_record, export_to_path, write_export
@@ -63,9 +63,10 @@ def dyadic_options(fn: Callable[..., None]) -> Callable[..., None]:
     """``--dyadic`` and ``--new-actor-length N``, passed on as one ``dyads`` rule (None: every event)."""
     @functools.wraps(fn)
     def run(*args: Any, dyadic: bool, new_actor_length: int | None, **kwargs: Any) -> None:
-        if new_actor_length is not None and not dyadic:
-            raise click.UsageError("--new-actor-length applies with --dyadic")
-        kwargs["dyads"] = DyadRule(new_actor_length or 0) if dyadic else None
+        try:
+            kwargs["dyads"] = dyad_rule(dyadic, new_actor_length)
+        except ValueError:
+            raise click.UsageError("--new-actor-length applies with --dyadic") from None
         fn(*args, **kwargs)
 
     run = click.option(

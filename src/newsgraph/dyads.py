@@ -48,3 +48,11 @@ class DyadRule:
         """Whether some actor and some recipient are each accepted."""
         return (any(self.accepts(known(p), p.text) for p in actors)
                 and any(self.accepts(known(p), p.text) for p in recipients))
+
+
+def dyad_rule(dyadic: bool, new_actor_length: int | None = None) -> DyadRule | None:
+    """The rule a listing's ``dyadic`` and ``new_actor_length`` options ask for; None: every event.
+    A length without ``dyadic`` is a ``ValueError``: it would silently filter nothing."""
+    if new_actor_length is not None and not dyadic:
+        raise ValueError("new_actor_length applies only to dyadic listings")
+    return DyadRule(new_actor_length or 0) if dyadic else None

@@ -14,7 +14,7 @@ from newsgraph.api.pagination import Page, Paging, paging
 from newsgraph.api.params import MAX_TEXT, Since, Text, Until, checked_date, date_range
 from newsgraph.api.stories import known_story
 from newsgraph.changes import Change, story_changes
-from newsgraph.dyads import DyadRule
+from newsgraph.dyads import dyad_rule
 from newsgraph.event_groups import group_events
 from newsgraph.names import slug
 from newsgraph.nlp.records import EventStatus, EventType  # plain records: no spaCy
@@ -49,12 +49,14 @@ def list_events(
     """Events by when they happened (undated last), as `newsgraph events` lists them. Dates filter on
     overlap; an event the text does not date counts on its article's publication date."""
     low, high = date_range(since, until)
-    if new_actor_length is not None and not dyadic:
-        raise BadParameter("new_actor_length applies with dyadic=true")
+    try:
+        dyads = dyad_rule(dyadic, new_actor_length)
+    except ValueError:
+        raise BadParameter("new_actor_length applies with dyadic=true") from None
     ids = tuple(entity_id(store, name) for name in entity)
     query = EventQuery(types=(type,) if type else (), statuses=(status,) if status else (),
                        entity_ids=ids, outlet=outlet, place=place, since=low, until=high,
-                       dyads=DyadRule(new_actor_length or 0) if dyadic else None)
+                       dyads=dyads)
     return page.page(lambda offset, count: store.events(_at(query, offset, count)))
 
 
