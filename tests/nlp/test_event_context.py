@@ -54,15 +54,19 @@ STATUSES = [
     ("The rebel commander was captured by soldiers.", "captured", "happened"),
     ("The capture of the commander stunned the capital.", "capture", "happened"),
     ("Garcia said he met the envoy last week.", "met", "happened"),
+    ("It was the first visit by a Peruvian president in a decade.", "visit", "happened"),
+    ("Qatar was mediating between Peru and Chile last year.", "mediating", "happened"),
     ("The navy continued to strike boats last year.", "strike", "happened"),
     # ongoing
     ("The two ministers are meeting in Lima.", "meeting", "ongoing"),
+    ("Qatar is mediating between Israel and Hamas.", "mediating", "ongoing"),  # read as "is" + attribute
     ("The navy continues to strike smuggling boats.", "strike", "ongoing"),
     ("Talks between the two sides are ongoing.", "Talks", "ongoing"),
     # planned
     ("Garcia intends to speak with the general.", "speak", "planned"),
     ("The ministers plan to meet in Lima.", "meet", "planned"),
     ("Garcia will visit Quito.", "visit", "planned"),
+    ("It will be the first visit by a Peruvian president in a decade.", "visit", "planned"),
     ("Garcia said he will call the general.", "call", "planned"),
     ("The envoy is going to meet the rebels.", "meet", "planned"),
     ("The envoy is scheduled to arrive on Monday.", "arrive", "planned"),
@@ -91,6 +95,8 @@ STATUSES = [
     ("Officials are weighing sanctions against the firm.", "sanctions", "hypothetical"),
     ("Analysts discussed possible strikes on the camps.", "strikes", "hypothetical"),
     ("The cabinet debated whether to expel the envoy.", "expel", "hypothetical"),
+    # a predicate noun shares its copula's modality
+    ("The call would be the first direct talks between the two leaders.", "talks", "hypothetical"),
     # negated
     ("They are not planning to go in and seize him.", "seize", "negated"),
     ("Garcia did not meet the general.", "meet", "negated"),
@@ -103,6 +109,7 @@ STATUSES = [
     ("Missile strikes are not under consideration.", "strikes", "negated"),
     ("Drone strikes are not under active consideration.", "strikes", "negated"),
     ("Officials said they have no plan to arrest him.", "arrest", "negated"),
+    ("This is not an attack on the village.", "attack", "negated"),
     # denied
     ("Lopez denied meeting the rebels.", "meeting", "denied"),
     ("The ministry denied that talks were planned.", "talks", "denied"),

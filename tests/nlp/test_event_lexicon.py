@@ -23,7 +23,7 @@ def _files(tmp_path: Path, rows: str) -> tuple[Path, Path]:
 
 def test_the_packaged_lexicon_has_a_version_and_every_type() -> None:
     lexicon = default_lexicon()
-    assert lexicon.version.startswith("3")
+    assert lexicon.version.startswith("4")
     types = {cue.type for cues in lexicon.cues.values() for cue in cues}
     assert types == set(EVENT_TYPES)
     assert lexicon is default_lexicon()
@@ -32,7 +32,8 @@ def test_the_packaged_lexicon_has_a_version_and_every_type() -> None:
 def test_multiword_cues_have_their_head_and_extras() -> None:
     lexicon = default_lexicon()
     custody = next(c for c in lexicon.cues[("take", "V")] if c.words == ("take", "into", "custody"))
-    assert custody.type == "COERCE" and custody.mode == "arrest" and custody.extras == ("into", "custody")
+    assert custody.type == "COERCE" and custody.mode == "arrest" and custody.extras == (
+        frozenset({"into"}), frozenset({"custody"}))
     hunger = next(c for c in lexicon.cues[("strike", "N")] if c.words == ("hunger", "strike"))
     assert hunger.lemma == "strike" and hunger.type == "PROTEST" and hunger.mode == "strike-hun"
     call_for = next(c for c in lexicon.cues[("call", "N")] if c.words == ("call", "for"))
@@ -55,7 +56,18 @@ def test_arguments_are_parsed(tmp_path: Path) -> None:
     assert [(c.dep, c.words) for c in cue.bars] == [("prt", frozenset()), ("prep", frozenset({"for", "on"}))]
 
 
+def test_a_word_after_the_head_may_list_alternatives(tmp_path: Path) -> None:
+    rows = "supply weapon|missile\tV\tAID\t-\tmilitary\t072\trec=to,obj\n"
+    cue = read_lexicon(*_files(tmp_path, rows)).cues[("supply", "V")][0]
+    assert cue.lemma == "supply" and cue.extras == (frozenset({"weapon", "missile"}),)
+    packaged = default_lexicon().cues[("ship", "V")]
+    assert any({"drone", "missile"} <= words for c in packaged for words in c.extras)
+
+
 @pytest.mark.parametrize(("row", "message"), [
+    ("meet|see\tV\tCONSULT\t-\t-\t040\t-\n", "the head word 'meet|see' has alternatives"),
+    ("hunger strike|fast\tN\tPROTEST\t-\t-\t1411\t-\n", "the head word 'strike|fast' has alternatives"),
+    ("supply weapon|\tV\tAID\t-\t-\t072\t-\n", "empty alternative"),
     ("meet\tV\tCONSULT\t-\t-\n", "expected 7 tab-separated columns"),
     ("meet\tX\tCONSULT\t-\t-\t040\t-\n", "part of speech"),
     ("meet\tV\tGREET\t-\t-\t040\t-\n", "not a PLOVER event type"),

@@ -294,3 +294,59 @@ def test_an_election_is_support_with_the_person_chosen_as_recipient(english, tex
 def test_the_elections_of_a_country_are_no_election_of_a_person(english) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(english, "Courts cleared Ortega to run in Peru's upcoming elections.")
                 if e.mode == "elect"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "recipients"), [
+    ("Britain will supply Peru with long-range missiles.", "supply", ["place:peru"]),
+    ("Chile shipped drones to Bolivia, officials said.", "shipped drones", ["place:bolivia"]),
+    # the parser labels this "to" dative: its object is the recipient, not the preposition
+    ("Peru provided weapons to Bolivia.", "provided weapons", ["place:bolivia"]),
+])
+def test_military_aid_is_named_by_its_materiel(english, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                              recipients: list[str]) -> None:
+    event = _event(_events(english, text), trigger)
+    assert (event.type, event.cameo, event.contexts[:1]) == ("AID", "072", ("military",))
+    assert _ids(event.recipients) == recipients
+
+
+def test_drones_sent_over_a_city_are_no_delivery(english) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.type == "AID" for e in _events(english, "Bolivia sent drones over Lima on Monday."))
+
+
+def test_asking_for_something_is_a_request(english) -> None:  # type: ignore[no-untyped-def]
+    asked = _event(_events(english, "Peru asked Chile for more air defence systems."), "asked")
+    assert asked.type == "REQUEST" and asked.cameo == "020"
+    assert _ids(asked.actors) == ["place:peru"] and _ids(asked.recipients) == ["place:chile"]
+    aid = _events(english, "Bolivia asked for humanitarian aid after the floods.")[0]
+    assert (aid.type, aid.mode, aid.cameo) == ("REQUEST", "assist", "023")
+
+
+def test_one_plural_phrase_after_between_names_both_sides(english) -> None:  # type: ignore[no-untyped-def]
+    talks = _event(_events(english, "Peace talks between the two sides collapsed on Monday."), "talks")
+    assert _ids(talks.actors) == ["sides"] and talks.recipients == ()
+
+
+def test_a_progressive_read_as_be_and_attribute_keeps_its_subject(english) -> None:  # type: ignore[no-untyped-def]
+    mediating = _events(english, "Qatar is mediating between Israel and Hamas.")[0]
+    assert mediating.trigger.text == "mediating" and mediating.status == "ongoing"
+    assert _ids(mediating.actors) == ["place:qatar"]
+    assert _ids(mediating.recipients) == ["place:israel", "org:hamas"]
+
+
+def test_an_event_noun_compounded_with_an_undertaking_takes_its_arguments(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Egypt launched a mediation effort between Peru and Chile on Sunday."
+    mediation = _event(_events(english, text), "mediation")
+    assert (mediation.type, mediation.mode) == ("CONSULT", "third-party")
+    assert _ids(mediation.actors) == ["place:egypt"]
+    assert _ids(mediation.recipients) == ["place:peru", "place:chile"]
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Bolivia rejected the offer of humanitarian aid from Chile.", ["place:chile"]),
+    ("Bolivia rejected a proposal by Peru to resume talks.", ["place:peru"]),
+    ("Bolivia rejected Chile's offer.", ["place:chile"]),
+    ("Bolivia rejected the proposal on Monday.", []),  # a thing with no party named is no recipient
+])
+def test_a_rejected_thing_stands_for_the_party_that_offered_it(english, text: str,  # type: ignore[no-untyped-def]
+                                                              recipients: list[str]) -> None:
+    assert _ids(_event(_events(english, text), "rejected").recipients) == recipients

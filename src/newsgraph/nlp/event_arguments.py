@@ -62,6 +62,13 @@ _GROUP_SINGULARS = frozenset("government administration army police regime parli
 # Prepositions through which a thing's phrase names the parties it stands for ("an attack by X", "ties
 # with Y", "a dispute between X and Y"); not place or time ones ("an attack in Kabul").
 _INNER_PARTY = frozenset("by with between of from against toward towards".split())
+# Clauses whose subject is that of the clause they hang from ("intends to speak", "was captured and flown").
+_CLIMBED = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acomp"})
+_BE_FORMS = frozenset("be is are was were been being 's 're".split())
+# Generic nouns for an undertaking: an event noun compounded with one ("a mediation effort between A and
+# B", "a relief mission to Gaza") has the undertaking's arguments.
+_UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns operation operations drive "
+                          "bid initiative programme program process".split())
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -254,13 +261,19 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     actors = args.of(actor_heads)
     keys = {a.entity_id or a.text.lower() for a in actors}
     recipients = tuple(r for r in args.of(recipient_heads) if (r.entity_id or r.text.lower()) not in keys)
-    if not actors and "between" in cue.recipients and len(recipients) > 1:
-        actors, recipients = recipients, ()  # "talks between A and B": both take part alike
+    if not actors and "between" in cue.recipients and (len(recipients) > 1 or _joint(recipient_heads)):
+        actors, recipients = recipients, ()  # "talks between A and B", "between the two sides": alike
     if item.content is not None and not recipients:
         inner_actors, inner, _ = arguments(item.content, args)
         recipients = tuple(r for r in (inner if inner_actors or cue.type != "REQUEST" else ())
                            if (r.entity_id or r.text.lower()) not in keys)
     return actors, recipients, designation
+
+
+def _joint(heads: Sequence[Token]) -> bool:
+    """One plural phrase after "between" names both sides at once: "talks between the two sides"."""
+    return (len(heads) == 1 and heads[0].tag_ in ("NNS", "NNPS") and heads[0].dep_ == "pobj"
+            and heads[0].head.lower_ == "between")
 
 
 def is_party(token: Token) -> bool:
@@ -333,7 +346,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return verb.head, not active  # "the meeting, ordered by Trump"
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") or verb.head is verb:
+        climbs = verb.dep_ in _CLIMBED or misread_progressive(verb)
+        if not climbs or verb.head is verb:
             return None, False
         if verb.dep_ == "xcomp":
             active = active or not any(c.dep_ == "auxpass" for c in verb.children)
@@ -344,30 +358,42 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def misread_progressive(verb: Token) -> bool:
+    """The small model often reads "Qatar is mediating" as "is" with a predicate "mediating": a verb
+    form in -ing that is the attribute of "be" is the progressive of that verb."""
+    return verb.tag_ == "VBG" and verb.dep_ == "attr" and verb.head.lower_ in _BE_FORMS
+
+
 def _slots(head: Token, slots: Sequence[str]) -> Iterator[Token]:
     """The words standing in the cue's recipient slots under ``head``."""
     for child in head.children:
         dep = child.dep_
+        # The parser labels the "to" of "provided weapons to Israel" dative: its object is the dative.
+        dative_to = dep == "dative" and child.pos_ == "ADP"
         objects = "obj" in slots or (dep == "dative" and "dative" in slots)
-        if objects and (dep in _OBJECTS or dep == "dative"):
+        if objects and (dep in _OBJECTS or dep == "dative") and not dative_to:
             yield child
-        elif dep in ("prep", "dative") and child.lower_ in slots:  # not a date: "demand on Friday"
+        elif (dep in ("prep", "dative") and child.lower_ in slots) or (dative_to and "dative" in slots):
+            # not a date: "demand on Friday"
             yield from (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in _TIMES)
         elif "comp" in slots and (dep == "ccomp" or (dep == "acl" and any(  # "its demand that Chile …"
                 m.dep_ == "mark" and m.lower_ == "that" for m in child.children))):
             yield from (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
         if dep in _OBJECTS and "poss" in slots:  # "rejected a US offer", "Maduro's assets"
-            yield from (g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS
-                        and g.ent_type_))
+            owners = [g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS
+                      and g.ent_type_)]
+            # else the party the thing's phrase names: "rejected the offer of aid [from Colombia]"
+            yield from owners or (p for p in _parties_in(child) if p is not child)
 
 
-def _noun_arguments(noun: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
+def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
+    noun = trigger.head if trigger.dep_ == "compound" and trigger.head.lower_ in _UNDERTAKINGS else trigger
     actors: list[Token] = []
     recipients: list[Token] = list(_slots(noun, cue.recipients))
     for child in noun.children:
         if child.dep_ == "poss":
             (recipients if cue.possessor_is_recipient else actors).append(child)
-        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES
+        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES and child is not trigger
               and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
             actors.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":

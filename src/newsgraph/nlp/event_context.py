@@ -36,6 +36,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp import entity_rules
 from newsgraph.nlp import event_context_rules as rules
+from newsgraph.nlp.event_arguments import misread_progressive
 from newsgraph.nlp.records import (
     Attribution,
     DatePrecision,
@@ -164,6 +165,8 @@ def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] |
         return verb, list(_verb_cues(verb, progressive=False)), False
     if token.dep_ in ("nsubj", "nsubjpass") and base in ("be", "remain", "seem", "appear"):
         return verb, [*_predicate_cues(verb), *_verb_cues(verb, progressive=False)], False
+    if token.dep_ == "attr" and base in _COPULAS:  # "would be the first talks", "is not an attack"
+        return verb, list(_verb_cues(verb, progressive=False)), False
     return None
 
 
@@ -179,6 +182,9 @@ def _carries(verb: Token, token: Token) -> bool:
         return base in rules.LIGHT_VERBS
     return token.dep_ == "prep" and base in rules.PURPOSE_VERBS
 
+
+# Verbs whose predicate noun shares their modality: "the call would be the first direct talks".
+_COPULAS = frozenset({"be", "become", "remain"})
 
 _LEXICAL: tuple[tuple[Mapping[str, float], EventStatus], ...] = (
     (rules.DENY_VERBS, "denied"), (rules.THREAT_VERBS, "threatened"), (rules.NEGATING_VERBS, "negated"),
@@ -289,12 +295,13 @@ def _predicate_cues(copula: Token) -> Iterator[_Cue]:
 
 
 def _is_progressive(verb: Token) -> bool:
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and _base(c) == "be" for c in verb.children)
+    return verb.tag_ == "VBG" and (any(c.dep_ == "aux" and _base(c) == "be" for c in verb.children)
+                                   or misread_progressive(verb))
 
 
 def _is_past(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    finite = auxes[0] if auxes else verb
+    finite = auxes[0] if auxes else verb.head if misread_progressive(verb) else verb
     return finite.tag_ in ("VBD",) or (not auxes and verb.tag_ == "VBN")
 
 

@@ -75,8 +75,9 @@ class Cue:
         return self.words[self.head]
 
     @property
-    def extras(self) -> tuple[str, ...]:
-        return self.words[: self.head] + self.words[self.head + 1:]
+    def extras(self) -> tuple[frozenset[str], ...]:
+        """The other words, each as the lemmas that may stand in its place ("weapon|missile")."""
+        return tuple(frozenset(w.split("|")) for w in self.words[: self.head] + self.words[self.head + 1:])
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,19 @@ def _cue(path: Path, line: int, fields: list[str]) -> Cue:
         raise _bad(path, line, "empty cue")
     if pos not in _POS:
         raise _bad(path, line, f"part of speech {pos!r} is not one of V, N, A")
+    head = _head(words, cast(CuePos, pos))
+    if "|" in words[head]:
+        raise _bad(path, line, f"the head word {words[head]!r} has alternatives; only the words after "
+                               "it may (\"supply weapon|missile\"): write one row per head word")
+    if any("" in w.split("|") for w in words):
+        raise _bad(path, line, f"cue {cue!r} has an empty alternative (a \"|\" with nothing beside it)")
     if type_ not in EVENT_TYPES:
         raise _bad(path, line, f"{type_!r} is not a PLOVER event type ({', '.join(EVENT_TYPES)})")
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise _bad(path, line, f"CAMEO code {cameo!r} is not 2 to 4 digits")
     options = _args(path, line, args)
     return Cue(
-        words=words, head=_head(words, cast(CuePos, pos)), pos=cast(CuePos, pos),
+        words=words, head=head, pos=cast(CuePos, pos),
         type=type_, mode=None if mode == "-" else mode,
         contexts=() if contexts == "-" else tuple(c.strip() for c in contexts.split(",") if c.strip()),
         cameo=cameo, recipients=tuple(options.get("rec", "obj" if pos != "N" else "of").split(",")),

@@ -224,8 +224,9 @@ def _extras(token: Token, cue: Cue) -> frozenset[int] | None:
                                           for g in c.children]
     near += [g for c in near if c.dep_ == "prep" and c.head.dep_ == "dobj" for g in c.children]
     used: set[int] = set()
-    for word in cue.extras:
-        match = next((t for t in near if t.i not in used and word in lemmas(t.lower_, t.tag_)), None)
+    for words in cue.extras:
+        match = next((t for t in near if t.i not in used and not words.isdisjoint(lemmas(t.lower_, t.tag_))),
+                     None)
         if match is None:
             return None
         used.add(match.i)
