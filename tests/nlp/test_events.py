@@ -350,3 +350,38 @@ def test_an_event_noun_compounded_with_an_undertaking_takes_its_arguments(englis
 def test_a_rejected_thing_stands_for_the_party_that_offered_it(english, text: str,  # type: ignore[no-untyped-def]
                                                               recipients: list[str]) -> None:
     assert _ids(_event(_events(english, text), "rejected").recipients) == recipients
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "cameo"), [
+    ("Protesters set fire to the customs office in Tacna.", "ASSAULT", "destroy", "1712"),
+    ("Police fired tear gas at demonstrators in Lima.", "ASSAULT", None, "175"),
+    ("Police fired tear gas to disperse the crowd.", "ASSAULT", None, "175"),
+    ("Peru and Chile exchanged prisoners on Friday.", "RETREAT", "release", "0841"),
+    ("Dock workers walked off the job in Arica.", "PROTEST", "strike-lim", "143"),
+    ("The two presidents discussed fishing rights by phone.", "CONSULT", "phone", "041"),
+])
+def test_version_4_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}
+
+
+def test_firing_at_a_crowd_with_guns_stays_firearms(english) -> None:  # type: ignore[no-untyped-def]
+    fired = _events(english, "Troops fired at protesters in Quito.")[0]
+    assert (fired.type, fired.mode, fired.cameo) == ("ASSAULT", "firearms", "193")
+
+
+def test_a_cue_word_that_is_the_subject_still_acts(english) -> None:  # type: ignore[no-untyped-def]
+    massed = _events(english, "Bolivian troops massed on the border with Peru.")[0]
+    assert (massed.type, massed.mode) == ("MOBILIZE", "troops")
+    assert _ids(massed.actors) == ["Bolivian troops"]
+
+
+def test_a_scene_setting_preposition_gives_its_event_no_actor(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "The army imposed a curfew on the city after the riots.")
+    assert not any(e.trigger.text == "riots" and "army" in _ids(e.actors) for e in events)
+    talks = _event(_events(english, "Senator Alma Brook traveled to Lima for talks with Piet Dahl."), "talks")
+    assert _ids(talks.actors) == ["person:alma-brook"]  # a purpose "for" still carries it
+
+
+def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "The crew has been detained in Ilo since March 1.")
+    assert [(e.type, e.trigger.text) for e in events] == [("COERCE", "detained")]

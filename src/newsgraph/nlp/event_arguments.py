@@ -64,6 +64,9 @@ _GROUP_SINGULARS = frozenset("government administration army police regime parli
 _INNER_PARTY = frozenset("by with between of from against toward towards".split())
 # Clauses whose subject is that of the clause they hang from ("intends to speak", "was captured and flown").
 _CLIMBED = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acomp"})
+# Prepositions that set a scene in time or circumstance: their object is no event of the verb's subject.
+_CIRCUMSTANCES = frozenset("during after before amid amidst since despite following until till throughout "
+                           "ahead prior pending".split())
 _BE_FORMS = frozenset("be is are was were been being 's 're".split())
 # Generic nouns for an undertaking: an event noun compounded with one ("a mediation effort between A and
 # B", "a relief mission to Gaza") has the undertaking's arguments.
@@ -256,7 +259,9 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
         if target is not None:
             recipient_heads = [target]
         designation = Designation(label, None, next(iter(args.of(recipient_heads)), None), None)
-    actor_heads = [t for t in actor_heads if t.i not in item.used and t.i != trigger.i]
+    # a cue's word that is the verb's subject still acts: "troops massed on the border" ("mass troops")
+    actor_heads = [t for t in actor_heads if t.i != trigger.i
+                   and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger))]
     recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i != trigger.i]
     actors = args.of(actor_heads)
     keys = {a.entity_id or a.text.lower() for a in actors}
@@ -347,7 +352,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return verb.head, not active  # "the meeting, ordered by Trump"
         climbs = verb.dep_ in _CLIMBED or misread_progressive(verb)
-        if not climbs or verb.head is verb:
+        if not climbs or verb.head == verb:
             return None, False
         if verb.dep_ == "xcomp":
             active = active or not any(c.dep_ == "auxpass" for c in verb.children)
@@ -383,7 +388,7 @@ def _slots(head: Token, slots: Sequence[str]) -> Iterator[Token]:
             owners = [g for g in child.children if g.dep_ == "poss" or (g.dep_ in _NAMED_MODIFIERS
                       and g.ent_type_)]
             # else the party the thing's phrase names: "rejected the offer of aid [from Colombia]"
-            yield from owners or (p for p in _parties_in(child) if p is not child)
+            yield from owners or (p for p in _parties_in(child) if p != child)
 
 
 def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]:
@@ -393,7 +398,7 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
     for child in noun.children:
         if child.dep_ == "poss":
             (recipients if cue.possessor_is_recipient else actors).append(child)
-        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES and child is not trigger
+        elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES and child != trigger
               and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
             actors.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
@@ -411,11 +416,13 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
 
 def _governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition ("held talks",
-    "traveled to Caracas for a meeting")."""
+    "traveled to Caracas for a meeting"), not one that only sets the scene: whoever "imposed a curfew
+    after the riots" did not riot."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+    if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+            and head.lower_ not in _CIRCUMSTANCES):
         return head.head
     return None
 

@@ -67,6 +67,7 @@ from newsgraph.nlp.records import (
 )
 
 _POS: dict[str, CuePos] = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
+_WHEN = frozenset({"DATE", "TIME"})
 _OBJECTS = ("dobj", "obj")
 # Dependencies through which an event is the content of another ("agreed to share", "accused X of
 # violating", "demanded that Iran release").
@@ -178,12 +179,18 @@ def _triggers(doc: Doc, lexicon: Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for token in doc:
         pos = _POS.get(token.pos_) or ("V" if token.tag_ == "MD" else None)
-        if pos is None or (not token.is_alpha and "-" not in token.text):
+        if pos is None or (not token.is_alpha and "-" not in token.text) or _date_name(token):
             continue
         item = _match(token, pos, lexicon)
         if item is not None:
             found.append(item)
     return found
+
+
+def _date_name(token: Token) -> bool:
+    """A name inside a date is no event: "since March 1" is no march. Common nouns there still are:
+    the parser often takes an event into its duration ("after three-hour talks")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in _WHEN
 
 
 def _match(token: Token, pos: CuePos, lexicon: Lexicon) -> _Found | None:
@@ -310,7 +317,7 @@ def _framing(token: Token, by_token: dict[int, _Found]) -> _Found | None:
         if main is not None and main.cue.type in _PURPOSED:
             return main
     for _ in range(3):
-        if token.dep_ not in _COMPLEMENTS or token.head is token:
+        if token.dep_ not in _COMPLEMENTS or token.head == token:
             return None
         token = token.head
         hit = by_token.get(token.i)
