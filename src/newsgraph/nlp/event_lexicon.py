@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
@@ -74,7 +74,7 @@ class Cue:
     def lemma(self) -> str:
         return self.words[self.head]
 
-    @property
+    @cached_property  # read for every candidate token: split once per cue
     def extras(self) -> tuple[frozenset[str], ...]:
         """The other words, each as the lemmas that may stand in its place ("weapon|missile")."""
         return tuple(frozenset(w.split("|")) for w in self.words[: self.head] + self.words[self.head + 1:])
