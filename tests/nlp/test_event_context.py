@@ -81,6 +81,10 @@ STATUSES = [
     ("The envoy is meeting the rebels next week.", "meeting", "planned"),
     ("Garcia said direct talks would happen soon.", "talks", "planned"),
     ("Garcia's decision to pursue talks surprised analysts.", "talks", "planned"),
+    ("The rebels said they were ready to hold talks with the army.", "talks", "planned"),
+    ("The government is prepared to lift the curfew.", "lift", "planned"),
+    ("The two sides will hold a new round of talks in Quito.", "talks", "planned"),  # through "round of"
+    ("Bolivia would accept mediation by the church.", "mediation", "hypothetical"),
     # threatened
     ("The army threatened to strike the camps.", "strike", "threatened"),
     ("Garcia vowed to arrest the smugglers.", "arrest", "threatened"),

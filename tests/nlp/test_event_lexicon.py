@@ -23,7 +23,7 @@ def _files(tmp_path: Path, rows: str) -> tuple[Path, Path]:
 
 def test_the_packaged_lexicon_has_a_version_and_every_type() -> None:
     lexicon = default_lexicon()
-    assert lexicon.version.startswith("4")
+    assert lexicon.version.startswith("5")
     types = {cue.type for cues in lexicon.cues.values() for cue in cues}
     assert types == set(EVENT_TYPES)
     assert lexicon is default_lexicon()

@@ -385,3 +385,79 @@ def test_a_scene_setting_preposition_gives_its_event_no_actor(english) -> None: 
 def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-def]
     events = _events(english, "The crew has been detained in Ilo since March 1.")
     assert [(e.type, e.trigger.text) for e in events] == [("COERCE", "detained")]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "cameo"), [
+    ("Peru and Chile exchanged intelligence on smuggling networks.", "COOPERATE", None, "064"),
+    ("Japan sent 200 tonnes of rice to flood victims in Bolivia.", "AID", None, "073"),
+    ("The development bank approved a $300 million loan to Bolivia.", "AID", None, "071"),
+    ("Red Cross workers distributed food and blankets in the camps.", "AID", None, "073"),
+    ("The United Nations deployed peacekeepers to protect civilians in the town.", "AID", None, "074"),
+    ("Peru returned the seized fishing boats to Chile.", "RETREAT", "return", "0842"),
+    ("Bolivia allowed UN weapons inspectors to visit the site.", "RETREAT", "access", "0862"),
+    ("The general warned that the army would use force against the strikers.", "ASSAULT", None, "190"),
+    ("The regime used chemical weapons against civilians.", "ASSAULT", "unconventional", "2041"),
+    ("Militants used villagers as human shields.", "ASSAULT", "abduct", "184"),
+    ("Farmers blocked the main highway with tractors.", "PROTEST", "obstruct", "144"),
+    ("Peru moved additional troops to the border.", "MOBILIZE", "troops", "154"),
+    ("Bolivia called up 50,000 reservists.", "MOBILIZE", "troops", "154"),
+    ("Police stepped up security around the parliament.", "MOBILIZE", "police", "153"),
+    ("The rebels walked out of the peace talks.", "SANCTION", "withdraw", "164"),
+    ("Niger ordered French troops to leave the country.", "SANCTION", "expel", "166"),
+    ("Officials shut down two newspapers that criticised the president.", "COERCE", "censor", "1721"),
+    ("Soldiers took control of the state broadcaster.", "COERCE", "seize", "171"),
+    ("A car bomb exploded outside the police station in Arica.", "ASSAULT", "explosives", "183"),
+    ("Rebels violated the ceasefire by attacking an army post.", "ASSAULT", None, "196"),
+    ("Gunmen made an attempt on the life of the governor.", "ASSAULT", "assassinate", "185"),
+    ("The two navies conducted joint patrols in the Gulf of Aden.", "COOPERATE", None, "062"),
+    ("Spain handed over the suspect to French authorities.", "COOPERATE", None, "063"),
+    ("The president admitted that mistakes had been made.", "CONCEDE", None, "080"),
+])
+def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz on Wednesday released what she described as a summary of the radar track.",
+    "The ministry released a statement on Monday.",
+    "The report was released on Monday by the ministry.",
+    "In a letter released by the presidency, Ana Ruiz thanked the rescuers.",
+])
+def test_releasing_a_document_is_no_release_of_people(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, text) if e.type == "RETREAT"]
+
+
+def test_fighting_an_epidemic_is_no_assault(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Cuba sent doctors to help fight the epidemic in Sierra Leone.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    assert [e.type for e in events] == ["AID"]
+
+
+def test_a_counted_event_takes_the_counting_nouns_arguments(english) -> None:  # type: ignore[no-untyped-def]
+    talks = _event(_events(english, "Peru held a round of negotiations with Chile in Lima."), "negotiations")
+    assert talks.type == "CONSULT"
+    assert (_ids(talks.actors), _ids(talks.recipients)) == (["place:peru"], ["place:chile"])
+    protests = _event(_events(english, "Students staged a wave of protests in Santiago."), "protests")
+    assert _ids(protests.actors) == ["Students"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("The government said it lifted the curfew.", "lifted", "government"),
+    ("The president said he would step down after the vote.", "step down", "president"),
+])
+def test_a_subject_pronoun_stands_for_the_unnamed_body_or_title_governing_it(english, text: str,  # type: ignore[no-untyped-def]
+                                                                            trigger: str, actor: str) -> None:
+    assert _ids(_event(_events(english, text), trigger).actors) == [actor]
+
+
+def test_a_pronoun_prefers_a_name_over_a_governing_title(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Lucas Ortega arrived in Lima. The president said he would step down."
+    assert _ids(_event(_events(english, text), "step down").actors) == ["person:lucas-ortega"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices eased as more vessels returned to the fishing grounds.",
+    "The newspaper shut down last year after losing advertisers.",
+])
+def test_a_cue_that_acts_on_a_thing_needs_it_as_object(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, text) if e.type in ("RETREAT", "COERCE")]

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.entity_rules import TOLD_VERBS
+from newsgraph.nlp import event_context_rules as rules
+from newsgraph.nlp.entity_rules import TITLE_HEADS, TOLD_VERBS
 from newsgraph.nlp.event_lexicon import Cue
 from newsgraph.nlp.records import Designation, Entity, Participant, Place
 
@@ -148,11 +149,31 @@ class Participants:
         if found is not None:
             entity, span = self.at[found]
             return Participant(entity.id, span.text, span.start_char, span.end_char)
+        governing = self._governing_subject(pronoun, TITLE_HEADS if low in _PERSONAL else _GROUP_SINGULARS)
+        if governing is not None:
+            return governing
         if low in ("they", "them", "their"):
             return self._clear_group(pronoun) or Participant(None, pronoun.text, pronoun.idx,
                                                              pronoun.idx + len(pronoun))
         if low in _COLLECTIVE and low not in ("it", "its"):
             return Participant(None, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
+        return None
+
+    def _governing_subject(self, pronoun: Token, nouns: frozenset[str]) -> Participant | None:
+        """For a subject pronoun no name accounts for, the unnamed subject of a clause governing its own,
+        when that is a title or a body of the pronoun's kind: "the president said he would step down",
+        "the government said it was ready to lift the curfew"."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ in ("they", "them", "their"):
+            return None
+        token = pronoun.head
+        while token.head != token:
+            token = token.head
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                if (subject.i < pronoun.i and subject.pos_ == "NOUN" and subject.lower_ in nouns
+                        and subject.i not in self.at):
+                    return self._phrase(subject)
+                return None
         return None
 
     def _person(self, pronoun: Token) -> int | None:
@@ -395,6 +416,10 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
     noun = trigger.head if trigger.dep_ == "compound" and trigger.head.lower_ in _UNDERTAKINGS else trigger
     actors: list[Token] = []
     recipients: list[Token] = list(_slots(noun, cue.recipients))
+    counted = partitive_of(trigger)
+    if counted is not None:  # "held a round of talks with X": the round's verb and slots are the talks'
+        recipients = recipients or list(_slots(counted, cue.recipients))
+        noun = counted
     for child in noun.children:
         if child.dep_ == "poss":
             (recipients if cue.possessor_is_recipient else actors).append(child)
@@ -412,6 +437,14 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
             if not recipients:
                 recipients.extend(_slots(governor, [s for s in cue.recipients if s not in ("obj", "comp")]))
     return actors, recipients
+
+
+def partitive_of(noun: Token) -> Token | None:
+    """The noun counting ``noun`` ("a round of talks", "ten days of war games"), if any."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.PARTITIVE_NOUNS:
+        return head.head
+    return None
 
 
 def _governor(noun: Token) -> Token | None:

@@ -136,6 +136,8 @@ def _step_in_phrase(token: Token, head: Token) -> tuple[Token, list[_Cue], bool]
         return head, [], False  # to the preposition; its head decides
     if head.pos_ in ("NOUN", "PROPN"):
         base = _base(head)
+        if token.lower_ == "of" and head.lower_ in rules.PARTITIVE_NOUNS:  # "will hold a round of talks"
+            return head, [], False
         if base in rules.CUE_NOUNS:
             return head, [_Cue(*rules.CUE_NOUNS[base], base), *_noun_negation(head)], False
         if base in rules.CLAIM_NOUNS:

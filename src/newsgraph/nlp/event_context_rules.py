@@ -18,6 +18,9 @@ PLAN_VERBS: Mapping[str, float] = {
     "aim": 0.7, "promise": 0.7, "pledge": 0.7, "propose": 0.6, "offer": 0.6, "seek": 0.6, "want": 0.6,
     "hope": 0.5, "due": 0.85, "poised": 0.75,       # adjectives: "is due to arrive", "is poised to"
     "about": 0.85,                                  # "is about to restore ties": imminent, not yet done
+    "ready": 0.75, "prepared": 0.75, "willing": 0.7,  # "said it was ready to hold talks"
+    "eager": 0.6, "keen": 0.6, "determined": 0.7,
+    "accept": 0.7,                                  # "would accept mediation": the mediation is to come
 }
 # Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
 THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
@@ -38,6 +41,10 @@ NEGATING_VERBS: Mapping[str, float] = {
     "call": 0.8,                     # only as "call off"
 }
 PARTICLE: Mapping[str, str] = {"rule": "out", "call": "off"}
+# Nouns that count or measure an event named after "of": "a round of talks", "a wave of protests",
+# "ten days of war games". The event takes the counting noun's place in the clause.
+PARTITIVE_NOUNS = frozenset("round rounds series wave waves spate string flurry burst volley barrage "
+                            "day days hour hours week weeks month months year years night nights".split())
 # Verbs whose present tense makes their complement ongoing ("continues to strike").
 ONGOING_VERBS: Mapping[str, float] = {"continue": 0.8, "keep": 0.75}
 # Verbs that carry a nominal event without changing it: their tense and auxiliaries are the event's.
@@ -46,7 +53,8 @@ OCCURRENCE_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "resu
 # With the event as object: "held talks", "will hold talks", "launched strikes".
 LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "stage", "host", "attend", "launch", "mount", "join", "pursue",
-    "make", "pay", "give", "undertake", "begin", "start", "resume",
+    "make", "pay", "give", "undertake", "begin", "start", "resume", "run", "establish", "organize",
+    "organise",
 })
 # With the event behind a preposition: "led to the capture", "traveled to Caracas for a meeting".
 PURPOSE_VERBS = frozenset({

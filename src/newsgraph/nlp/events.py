@@ -229,7 +229,10 @@ def _extras(token: Token, cue: Cue) -> frozenset[int] | None:
         return frozenset()
     near = [c for c in token.children] + [g for c in token.children if c.dep_ in ("prep", "agent", "dobj")
                                           for g in c.children]
-    near += [g for c in near if c.dep_ == "prep" and c.head.dep_ == "dobj" for g in c.children]
+    near += [g for c in near if c.dep_ == "prep" and c.head.dep_ in ("dobj", "prep") for g in c.children]
+    # the subject of a clause the head governs: "allowed inspectors to visit", "let aid convoys in"
+    near += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+             if g.dep_ in ("nsubj", "nsubjpass")]
     used: set[int] = set()
     for words in cue.extras:
         match = next((t for t in near if t.i not in used and not words.isdisjoint(lemmas(t.lower_, t.tag_))),
@@ -246,7 +249,7 @@ def _allowed(token: Token, cue: Cue) -> bool:
     if cue.frame == "deontic" and not _deontic(token):
         return False
     return (all(_has(token, c) for c in cue.needs)
-            and not any(_has(token, c) for c in cue.bars))
+            and not any(_has(token, c) or _has_object(token, c) for c in cue.bars))
 
 
 def _deontic(modal: Token) -> bool:
@@ -270,6 +273,15 @@ def _has(token: Token, constraint: Constraint) -> bool:
         if not constraint.words or constraint.words & set(lemmas(child.lower_, child.tag_)):
             return True
     return False
+
+
+def _has_object(token: Token, constraint: Constraint) -> bool:
+    """Whether a barred object stands as a passive verb's subject ("the report was released") or as the
+    noun a participle describes ("a letter released by the presidency")."""
+    if constraint.dep != "dobj" or token.tag_ != "VBN":
+        return False
+    objects = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
+    return any(not constraint.words or constraint.words & set(lemmas(o.lower_, o.tag_)) for o in objects)
 
 
 def _kept(found: list[_Found]) -> Iterator[_Found]:
