@@ -85,11 +85,13 @@ STATUSES = [
     ("The government is prepared to lift the curfew.", "lift", "planned"),
     ("The two sides will hold a new round of talks in Quito.", "talks", "planned"),  # through "round of"
     ("Bolivia would accept mediation by the church.", "mediation", "hypothetical"),
+    ("The rebels expressed willingness to negotiate with the government.", "negotiate", "planned"),
     # threatened
     ("The army threatened to strike the camps.", "strike", "threatened"),
     ("Garcia vowed to arrest the smugglers.", "arrest", "threatened"),
     ("The minister warned that the navy would seize the ships.", "seize", "threatened"),
     ("The threat of strikes hangs over the talks.", "strikes", "threatened"),
+    ("The rebels threatened to kill the hostages unless the army withdrew.", "threatened", "happened"),
     # hypothetical
     ("The navy might seize the tanker.", "seize", "hypothetical"),
     ("The government could impose sanctions.", "impose", "hypothetical"),

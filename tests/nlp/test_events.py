@@ -412,6 +412,12 @@ def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-d
     ("The two navies conducted joint patrols in the Gulf of Aden.", "COOPERATE", None, "062"),
     ("Spain handed over the suspect to French authorities.", "COOPERATE", None, "063"),
     ("The president admitted that mistakes had been made.", "CONCEDE", None, "080"),
+    ("The army said it would crush any uprising.", "ASSAULT", None, "175"),
+    ("The government bowed to pressure and withdrew the bill.", "CONCEDE", None, "080"),
+    ("The government withdrew the fuel tax after the strikes.", "CONCEDE", None, "0832"),
+    ("The regime legalised opposition parties.", "CONCEDE", None, "0812"),
+    ("The authorities allowed the opposition to hold a rally.", "CONCEDE", None, "080"),
+    ("The bishop spoke out in defence of the jailed activists.", "SUPPORT", None, "052"),
 ])
 def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}

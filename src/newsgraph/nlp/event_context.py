@@ -246,8 +246,8 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
         elif child.dep_ in ("mark", "advmod") and low in rules.CONDITIONAL_MARKS:
             yield _Cue("hypothetical", 0.6, low)
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                           for m in child.children):
-            yield _Cue("hypothetical", 0.6, "if")
+                                           for m in child.children) and _base(verb) not in rules.THREAT_VERBS:
+            yield _Cue("hypothetical", 0.6, "if")  # not "threatened to strike unless …": the threat is made
     if progressive and _is_progressive(verb) and not _is_past(verb):
         ahead = any(t.lower_ in rules.FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
                     or c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree)

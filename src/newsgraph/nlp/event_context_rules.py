@@ -107,6 +107,7 @@ PREDICATE_WORDS: Mapping[str, tuple[EventStatus, float]] = {
 CUE_NOUNS: Mapping[str, tuple[EventStatus, float]] = {
     "plan": ("planned", 0.8), "proposal": ("planned", 0.6), "decision": ("planned", 0.8),
     "intention": ("planned", 0.8), "intent": ("planned", 0.8), "preparation": ("planned", 0.75),
+    "willingness": ("planned", 0.7), "readiness": ("planned", 0.7), "commitment": ("planned", 0.75),
     "agreement": ("planned", 0.75), "offer": ("planned", 0.6), "invitation": ("planned", 0.6),
     "threat": ("threatened", 0.8), "warning": ("threatened", 0.7), "ultimatum": ("threatened", 0.75),
     "vow": ("threatened", 0.7),
