@@ -98,8 +98,9 @@ def event_record(row: EventRow) -> dict[str, Any]:
 
 def plover_record(row: EventRow) -> dict[str, Any]:
     """A PLOVER JSON record: the manual's fields, then newsgraph's own (``status`` and after).
-    ``event`` follows PLOVER's convention that a plan to cooperate is an AGREE and a plan to harm a
-    THREATEN; newsgraph's own ``type`` (what is planned) follows ``status``."""
+    ``event`` follows PLOVER's convention that a plan to cooperate is an AGREE, a plan to harm a
+    THREATEN and a cooperation said not to happen a REJECT; newsgraph's own ``type`` (what is planned)
+    follows ``status``."""
     event = plover_type(row.type, row.status)
     return {
         "id": f"{row.article_id}-{row.event_id}",

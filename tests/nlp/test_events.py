@@ -126,6 +126,8 @@ def test_plover_type_codes_a_planned_cooperation_as_agree() -> None:
     assert plover_type(meeting) == "AGREE"
     assert plover_type(replace(meeting, type="ASSAULT")) == "THREATEN"
     assert plover_type(replace(meeting, status="happened")) == "CONSULT"
+    assert plover_type(replace(meeting, type="RETREAT", status="negated")) == "REJECT"  # "would not release"
+    assert plover_type(replace(meeting, type="ASSAULT", status="negated")) == "ASSAULT"  # no refusal
 
 
 @pytest.mark.parametrize(("word", "tag", "lemma"), [
@@ -418,6 +420,23 @@ def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-d
     ("The regime legalised opposition parties.", "CONCEDE", None, "0812"),
     ("The authorities allowed the opposition to hold a rally.", "CONCEDE", None, "080"),
     ("The bishop spoke out in defence of the jailed activists.", "SUPPORT", None, "052"),
+    ("Bolivian troops were placed on high alert after the attack.", "MOBILIZE", "troops", "152"),
+    ("The police raised the alert level in the capital.", "MOBILIZE", "police", "151"),
+    ("The army declared a state of alert in the north.", "MOBILIZE", "police", "151"),
+    ("The government beefed up security at airports.", "MOBILIZE", "police", "153"),
+    ("The army reinforced its garrison in the border town.", "MOBILIZE", "troops", "154"),
+    ("The government broke off talks with the rebels.", "SANCTION", "withdraw", "164"),
+    ("Bolivia closed its embassy in Lima.", "SANCTION", "withdraw", "161"),
+    ("The development bank halted lending to Bolivia.", "SANCTION", "sever", "162"),
+    ("Peru froze cooperation with Bolivia.", "SANCTION", "sever", "160"),
+    ("The rebels balked at the government's proposal.", "REJECT", None, "12"),
+    ("The government ignored the ultimatum.", "REJECT", None, "12"),
+    ("Peru gave assurances that it would not interfere.", "AGREE", None, "030"),
+    ("The rebels signalled readiness to accept a truce.", "AGREE", None, "030"),
+    ("The government undertook to compensate the victims.", "AGREE", None, "030"),
+    ("The minister accepted an invitation to visit Lima.", "AGREE", "meet", "036"),
+    ("Peru opened its borders to refugees fleeing the fighting.", "AID", "asylum", "075"),
+    ("Chile took in thousands of refugees.", "AID", "asylum", "075"),
 ])
 def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}

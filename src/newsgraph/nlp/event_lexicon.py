@@ -216,9 +216,13 @@ _INTENTIONS = frozenset({"planned", "threatened", "hypothetical"})
 
 def plover_type(type_: str, status: str) -> str:
     """The type PLOVER's own records give an event: a cooperative act that is only planned is an AGREE,
-    a harmful one a THREATEN. newsgraph's ``type`` keeps what is done and puts the plan in ``status``
-    (so a plan can later be matched with its outcome); PLOVER exports and the PLOVER evaluation use
-    this view. Pure, so storage and exports can call it without spaCy."""
+    a harmful one a THREATEN, and a cooperative act said not to happen a REJECT ("would not release the
+    crew", "will not bow to pressure": CAMEO 12 "decline to …"). newsgraph's ``type`` keeps what is
+    done and puts the plan in ``status`` (so a plan can later be matched with its outcome); PLOVER
+    exports and the PLOVER evaluation use this view. Pure, so storage and exports can call it without
+    spaCy."""
+    if status == "negated" and type_ in COOPERATION_TYPES:
+        return "REJECT"
     if status in _INTENTIONS:
         if type_ in COOPERATION_TYPES:
             return "AGREE"
