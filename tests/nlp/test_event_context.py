@@ -86,6 +86,7 @@ STATUSES = [
     ("The two sides will hold a new round of talks in Quito.", "talks", "planned"),  # through "round of"
     ("Bolivia would accept mediation by the church.", "mediation", "hypothetical"),
     ("The rebels expressed willingness to negotiate with the government.", "negotiate", "planned"),
+    ("The junta said it would impose martial law.", "law", "planned"),  # "would" reaches it through "impose"
     # threatened
     ("The army threatened to strike the camps.", "strike", "threatened"),
     ("Garcia vowed to arrest the smugglers.", "arrest", "threatened"),

@@ -437,6 +437,8 @@ def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-d
     ("The minister accepted an invitation to visit Lima.", "AGREE", "meet", "036"),
     ("Peru opened its borders to refugees fleeing the fighting.", "AID", "asylum", "075"),
     ("Chile took in thousands of refugees.", "AID", "asylum", "075"),
+    ("Bolivia closed its border with Peru.", "COERCE", "restrict", "191"),
+    ("The general warned of retaliation against the rebels.", "ASSAULT", None, "190"),
 ])
 def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}

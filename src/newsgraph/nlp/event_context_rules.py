@@ -54,7 +54,7 @@ OCCURRENCE_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "resu
 LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "stage", "host", "attend", "launch", "mount", "join", "pursue",
     "make", "pay", "give", "undertake", "begin", "start", "resume", "run", "establish", "organize",
-    "organise",
+    "organise", "impose", "declare",                # "would impose martial law", "declared a truce"
 })
 # With the event behind a preposition: "led to the capture", "traveled to Caracas for a meeting".
 PURPOSE_VERBS = frozenset({
