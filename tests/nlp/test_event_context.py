@@ -93,6 +93,7 @@ STATUSES = [
     ("The minister warned that the navy would seize the ships.", "seize", "threatened"),
     ("The threat of strikes hangs over the talks.", "strikes", "threatened"),
     ("The rebels threatened to kill the hostages unless the army withdrew.", "threatened", "happened"),
+    ("Protesters face arrest if they defy the ban.", "face", "happened"),
     # hypothetical
     ("The navy might seize the tanker.", "seize", "hypothetical"),
     ("The government could impose sanctions.", "impose", "hypothetical"),

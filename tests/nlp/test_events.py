@@ -439,6 +439,7 @@ def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-d
     ("Chile took in thousands of refugees.", "AID", "asylum", "075"),
     ("Bolivia closed its border with Peru.", "COERCE", "restrict", "191"),
     ("The general warned of retaliation against the rebels.", "ASSAULT", None, "190"),
+    ("Protesters face arrest if they defy the ban.", "THREATEN", None, "130"),
 ])
 def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}
@@ -488,3 +489,13 @@ def test_a_pronoun_prefers_a_name_over_a_governing_title(english) -> None:  # ty
 ])
 def test_a_cue_that_acts_on_a_thing_needs_it_as_object(english, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(english, text) if e.type in ("RETREAT", "COERCE")]
+
+
+@pytest.mark.parametrize(("text", "refugees"), [
+    ("Chile took in thousands of refugees.", "refugees"),
+    ("Peru allowed Bolivian refugees to stay in the country.", "Bolivian refugees"),
+])
+def test_refugees_taken_in_are_the_recipients_the_cue_names(english, text: str,  # type: ignore[no-untyped-def]
+                                                           refugees: str) -> None:
+    aid = next(e for e in _events(english, text) if e.type == "AID")
+    assert (aid.mode, _ids(aid.recipients)) == ("asylum", [refugees])

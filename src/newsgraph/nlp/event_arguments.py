@@ -284,6 +284,8 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     actor_heads = [t for t in actor_heads if t.i != trigger.i
                    and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger))]
     recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i != trigger.i]
+    if "cue" in cue.recipients:  # the cue's own word names them: "took in thousands of [refugees]"
+        recipient_heads += [trigger.doc[i] for i in sorted(item.used)]
     actors = args.of(actor_heads)
     keys = {a.entity_id or a.text.lower() for a in actors}
     recipients = tuple(r for r in args.of(recipient_heads) if (r.entity_id or r.text.lower()) not in keys)

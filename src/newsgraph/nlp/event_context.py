@@ -245,8 +245,8 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
             yield _Cue(*rules.MODALS[low], low)
         elif child.dep_ in ("mark", "advmod") and low in rules.CONDITIONAL_MARKS:
             yield _Cue("hypothetical", 0.6, low)
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                           for m in child.children) and _base(verb) not in rules.THREAT_VERBS:
+        elif (child.dep_ == "advcl" and _base(verb) not in rules.CONDITIONED_VERBS
+              and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)):
             yield _Cue("hypothetical", 0.6, "if")  # not "threatened to strike unless …": the threat is made
     if progressive and _is_progressive(verb) and not _is_past(verb):
         ahead = any(t.lower_ in rules.FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"

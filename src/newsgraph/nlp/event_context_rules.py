@@ -24,6 +24,9 @@ PLAN_VERBS: Mapping[str, float] = {
 }
 # Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
 THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
+# Verbs whose "if"/"unless" clause is the threat's condition, not a doubt that the threat was made:
+# "threatened to strike unless …", "protesters face arrest if they defy the ban".
+CONDITIONED_VERBS = frozenset({*THREAT_VERBS, "face"})
 # Verbs that put an event up for consideration only ("is considering strikes", "weighing options").
 HYPOTHETICAL_VERBS: Mapping[str, float] = {
     "consider": 0.6, "weigh": 0.6, "mull": 0.6, "contemplate": 0.6, "explore": 0.5, "debate": 0.5,
