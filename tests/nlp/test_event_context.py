@@ -94,6 +94,7 @@ STATUSES = [
     ("The threat of strikes hangs over the talks.", "strikes", "threatened"),
     ("The rebels threatened to kill the hostages unless the army withdrew.", "threatened", "happened"),
     ("Protesters face arrest if they defy the ban.", "face", "happened"),
+    ("The rebels have sworn to fight until the army leaves.", "fight", "threatened"),
     # hypothetical
     ("The navy might seize the tanker.", "seize", "hypothetical"),
     ("The government could impose sanctions.", "impose", "hypothetical"),
@@ -118,6 +119,7 @@ STATUSES = [
     ("Drone strikes are not under active consideration.", "strikes", "negated"),
     ("Officials said they have no plan to arrest him.", "arrest", "negated"),
     ("This is not an attack on the village.", "attack", "negated"),
+    ("Officials said lifting the sanctions on Burma was out of the question.", "lifting", "negated"),
     # denied
     ("Lopez denied meeting the rebels.", "meeting", "denied"),
     ("The ministry denied that talks were planned.", "talks", "denied"),

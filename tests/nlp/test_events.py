@@ -128,6 +128,7 @@ def test_plover_type_codes_a_planned_cooperation_as_agree() -> None:
     assert plover_type(replace(meeting, status="happened")) == "CONSULT"
     assert plover_type(replace(meeting, type="RETREAT", status="negated")) == "REJECT"  # "would not release"
     assert plover_type(replace(meeting, type="ASSAULT", status="negated")) == "ASSAULT"  # no refusal
+    assert plover_type(replace(meeting, type="AGREE", status="negated")) == "REJECT"  # "failed to agree"
 
 
 @pytest.mark.parametrize(("word", "tag", "lemma"), [
@@ -440,6 +441,12 @@ def test_a_month_name_is_no_march(english) -> None:  # type: ignore[no-untyped-d
     ("Bolivia closed its border with Peru.", "COERCE", "restrict", "191"),
     ("The general warned of retaliation against the rebels.", "ASSAULT", None, "190"),
     ("Protesters face arrest if they defy the ban.", "THREATEN", None, "130"),
+    ("The first contingent of troops arrived in the capital.", "MOBILIZE", "troops", "154"),
+    ("NATO peacekeepers arrived in the province on Monday.", "AID", None, "074"),
+    ("The UN removed sanctions on Liberia.", "RETREAT", None, "085"),
+    ("Militias forced thousands of villagers from their homes.", "ASSAULT", "cleansing", "201"),
+    ("The army has been holding civilians as human shields.", "ASSAULT", "abduct", "184"),
+    ("The president ordered troops to the border.", "MOBILIZE", "troops", "154"),
 ])
 def test_version_5_cues(english, text: str, type_: str, mode: str | None, cameo: str) -> None:  # type: ignore[no-untyped-def]
     assert (type_, mode, cameo) in {(e.type, e.mode, e.cameo) for e in _events(english, text)}
@@ -499,3 +506,23 @@ def test_refugees_taken_in_are_the_recipients_the_cue_names(english, text: str, 
                                                            refugees: str) -> None:
     aid = next(e for e in _events(english, text) if e.type == "AID")
     assert (aid.mode, _ids(aid.recipients)) == ("asylum", [refugees])
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "cameo"), [
+    ("The government ordered the opposition newspaper to suspend publication.", "COERCE", "censor", "1721"),
+    ("The judge ordered the arrest of the former minister.", "COERCE", "arrest", "173"),
+])
+def test_an_order_to_coerce_is_the_coercion(english, text: str, type_: str, mode: str | None,  # type: ignore[no-untyped-def]
+                                            cameo: str) -> None:
+    event = _event(_events(english, text), "ordered")
+    assert (event.type, event.mode, event.cameo) == (type_, mode, cameo)
+
+
+def test_an_order_to_do_something_else_stays_a_request(english) -> None:  # type: ignore[no-untyped-def]
+    event = _event(_events(english, "The court ordered the government to pay compensation."), "ordered")
+    assert event.type == "REQUEST"
+
+
+def test_a_demanded_event_named_by_a_noun_gives_the_demand_its_mode(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Chile demanded the immediate release of the fishermen.")
+    assert [(e.type, e.mode) for e in events] == [("REQUEST", "yield")]

@@ -126,7 +126,7 @@ def _step(token: Token) -> tuple[Token, list[_Cue], bool] | None:
         return None
     if dep in ("acl", "pobj", "prep", "pcomp"):
         return _step_in_phrase(token, head)
-    if dep in ("xcomp", "dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp"):
+    if dep in ("xcomp", "dobj", "nsubjpass", "nsubj", "csubj", "attr", "oprd", "acomp"):
         return _step_to_verb(token, head)
     return None
 
@@ -165,7 +165,7 @@ def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] |
         return verb, list(_verb_cues(verb, progressive=True)), False
     if token.dep_ == "xcomp" and verb.pos_ in ("VERB", "AUX", "ADJ"):  # "tried to", "managed to"
         return verb, list(_verb_cues(verb, progressive=False)), False
-    if token.dep_ in ("nsubj", "nsubjpass") and base in ("be", "remain", "seem", "appear"):
+    if token.dep_ in ("nsubj", "nsubjpass", "csubj") and base in ("be", "remain", "seem", "appear"):
         return verb, [*_predicate_cues(verb), *_verb_cues(verb, progressive=False)], False
     if token.dep_ == "attr" and base in _COPULAS:  # "would be the first talks", "is not an attack"
         return verb, list(_verb_cues(verb, progressive=False)), False
@@ -289,9 +289,14 @@ def _predicate_cues(copula: Token) -> Iterator[_Cue]:
         words = [child] if child.dep_ in ("acomp", "attr", "oprd", "advmod") else []
         if child.dep_ == "prep":
             words = [w for p in child.children if p.dep_ == "pobj" for w in (p, *p.children)]
+            if child.lower_ == "out":  # "out of the question": a preposition after a preposition
+                words = [w for p in child.children if p.dep_ == "prep"
+                         for w in p.children if w.dep_ == "pobj"]
         for word in words:
             if child.lower_ == "off" and word.lower_ == "table":
                 yield _Cue("negated", 0.7, "off the table")
+            elif child.lower_ == "out" and word.lower_ == "question":  # "out of the question"
+                yield _Cue("negated", 0.8, "out of the question")
             elif word.lower_ in rules.PREDICATE_WORDS:
                 yield _Cue(*rules.PREDICATE_WORDS[word.lower_], word.lower_)
 

@@ -23,7 +23,7 @@ PLAN_VERBS: Mapping[str, float] = {
     "accept": 0.7,                                  # "would accept mediation": the mediation is to come
 }
 # Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
-THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "warn": 0.7}
+THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "swear": 0.75, "warn": 0.7}
 # Verbs whose "if"/"unless" clause is the threat's condition, not a doubt that the threat was made:
 # "threatened to strike unless …", "protesters face arrest if they defy the ban".
 CONDITIONED_VERBS = frozenset({*THREAT_VERBS, "face"})
@@ -163,6 +163,7 @@ IRREGULAR: Mapping[str, str] = {
     "came": "come", "went": "go", "gone": "go", "flew": "fly", "flown": "fly", "flies": "fly",
     "sent": "send", "kept": "keep", "sought": "seek", "said": "say", "told": "tell", "wrote": "write",
     "written": "write", "met": "meet", "set": "set", "sets": "set", "setting": "set",
+    "swore": "swear", "sworn": "swear", "ran": "run", "running": "run",
     "goes": "go", "travelled": "travel", "travelling": "travel", "traveling": "travel",
     "beginning": "begin", "admitted": "admit", "admitting": "admit", "rebutted": "rebut",
     "rebutting": "rebut", "culminated": "culminate", "cancelled": "cancel", "cancelling": "cancel",

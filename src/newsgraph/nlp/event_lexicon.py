@@ -21,7 +21,7 @@ CuePos = Literal["V", "N", "A"]
 _POS = ("V", "N", "A")
 # designation: "designated X a terrorist organization"; deontic: a modal of obligation in a reported clause
 # ("the minister said Peru must release them" is the minister's demand of Peru).
-_FRAMES = frozenset({"designation", "deontic"})
+_FRAMES = frozenset({"designation", "deontic", "order"})
 _ARG_KEYS = frozenset({"rec", "poss", "subj", "needs", "bars", "frame"})
 # Words that follow a noun's head in a cue rather than modify it ("call for", "call with").
 PREPOSITIONS = frozenset("for with to on of into against from between in at about near by as".split())
@@ -221,7 +221,7 @@ def plover_type(type_: str, status: str) -> str:
     done and puts the plan in ``status`` (so a plan can later be matched with its outcome); PLOVER
     exports and the PLOVER evaluation use this view. Pure, so storage and exports can call it without
     spaCy."""
-    if status == "negated" and type_ in COOPERATION_TYPES:
+    if status == "negated" and (type_ in COOPERATION_TYPES or type_ == "AGREE"):  # "failed to agree"
         return "REJECT"
     if status in _INTENTIONS:
         if type_ in COOPERATION_TYPES:

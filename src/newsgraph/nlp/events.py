@@ -85,6 +85,8 @@ _COERCE_THREATS = {"arrest": ("arrest", "137"), "ban": ("ban", "132"), "deport":
 # REQUEST and REJECT modes (PLOVER manual, shared table) by what is asked for or refused.
 _ASKS = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
          "RETREAT": "yield", "CONCEDE": "yield"}
+# What an order makes happen by itself: "ordered the paper to suspend publication" is a COERCE.
+_ORDERED = frozenset({"COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
 # Base confidence of a trigger before its status factor: a verb with a named actor is surest.
 _CONFIDENCE = {"V": 0.85, "A": 0.7, "N": 0.75}
 
@@ -157,6 +159,8 @@ def _coded(item: _Found) -> tuple[EventType, str | None, str]:
     if content is None:
         return cue.type, cue.mode, cue.cameo
     about = content.cue.type
+    if cue.frame == "order" and about in _ORDERED:  # an authority's order to coerce is the coercion
+        return about, content.cue.mode, content.cue.cameo
     if cue.type in ("AGREE", "THREATEN") and about in _CONFLICT:
         mode, cameo = _THREATS.get(about, ("violence", "138"))
         if about == "COERCE" and content.cue.mode in _COERCE_THREATS:
@@ -295,7 +299,12 @@ def _kept(found: list[_Found]) -> Iterator[_Found]:
     kept: list[_Found] = []
     for item in found:
         token = item.trigger
-        if token.i in used or (item.cue.pos == "N" and token.dep_ in _OBJECTS and token.head.i in verbs):
+        if token.i in used:
+            continue
+        if item.cue.pos == "N" and token.dep_ in _OBJECTS and token.head.i in verbs:
+            head = by_token[token.head.i]
+            if head.cue.type in _FRAMES or head.cue.frame == "order":  # "demanded the release of …"
+                contents.setdefault(head.trigger.i, item)
             continue
         frame = _framing(token, by_token)
         if frame is not None:
