@@ -526,3 +526,16 @@ def test_an_order_to_do_something_else_stays_a_request(english) -> None:  # type
 def test_a_demanded_event_named_by_a_noun_gives_the_demand_its_mode(english) -> None:  # type: ignore[no-untyped-def]
     events = _events(english, "Chile demanded the immediate release of the fishermen.")
     assert [(e.type, e.mode) for e in events] == [("REQUEST", "yield")]
+
+
+@pytest.mark.parametrize("text", [
+    "The fight against drug gangs will require sustained cooperation.",
+    "Success depends on cooperation between the two navies.",
+])
+def test_a_thing_that_requires_an_event_is_no_party_to_it(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(english, text) if {"fight", "Success"} & set(_ids(e.actors))]
+
+
+def test_facing_charges_after_a_capture_is_no_threat(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "They were taken to Lima to face charges including drug trafficking.")
+    assert not [e for e in events if e.type == "THREATEN"]

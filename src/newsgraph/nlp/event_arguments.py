@@ -73,6 +73,12 @@ _BE_FORMS = frozenset("be is are was were been being 's 're".split())
 # B", "a relief mission to Gaza") has the undertaking's arguments.
 _UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns operation operations drive "
                           "bid initiative programme program process".split())
+# Verbs that relate a thing to an event rather than carry it out: whatever "requires cooperation" or
+# "depends on cooperation" ("the fight against gangs", "success") is no party to the cooperation.
+_RELATING = frozenset(
+    form for base in ("require", "need", "depend", "involve", "include", "mean", "represent", "entail",
+                      "risk", "undermine", "hinder", "complicate", "jeopardize", "jeopardise")
+    for form in (base, base + "s", base.removesuffix("e") + "ed", base.removesuffix("e") + "ing", "meant"))
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -455,9 +461,9 @@ def _governor(noun: Token) -> Token | None:
     after the riots" did not riot."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return head
+        return head if head.lower_ not in _RELATING else None
     if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"
-            and head.lower_ not in _CIRCUMSTANCES):
+            and head.lower_ not in _CIRCUMSTANCES and head.head.lower_ not in _RELATING):
         return head.head
     return None
 
