@@ -539,3 +539,8 @@ def test_a_thing_that_requires_an_event_is_no_party_to_it(english, text: str) ->
 def test_facing_charges_after_a_capture_is_no_threat(english) -> None:  # type: ignore[no-untyped-def]
     events = _events(english, "They were taken to Lima to face charges including drug trafficking.")
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_seeking_a_way_out_is_no_request(english) -> None:  # type: ignore[no-untyped-def]
+    assert not _events(english, "Both sides may be seeking an alternative to escalating tensions.")
+    assert [e.type for e in _events(english, "Bolivia sought talks with Chile.")] == ["REQUEST"]
