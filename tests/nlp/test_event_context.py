@@ -81,6 +81,8 @@ STATUSES = [
     ("The envoy is meeting the rebels next week.", "meeting", "planned"),
     ("Garcia said direct talks would happen soon.", "talks", "planned"),
     ("Garcia's decision to pursue talks surprised analysts.", "talks", "planned"),
+    ("The first joint patrol nears.", "patrol", "planned"),
+    ("Talks with Chile are nearing.", "Talks", "planned"),
     ("The rebels said they were ready to hold talks with the army.", "talks", "planned"),
     ("The government is prepared to lift the curfew.", "lift", "planned"),
     ("The two sides will hold a new round of talks in Quito.", "talks", "planned"),  # through "round of"
@@ -186,6 +188,7 @@ DATES = [
     ("Soldiers captured the general in January.", "captured", "2026-01", "month"),
     ("The encounter, held on Thursday, lasted two hours.", "encounter", "2026-01-15", "day"),
     ("The ministers held talks on Wednesday in Lima.", "talks", "2026-01-14", "day"),
+    ("Chile and Peru signed an agreement on Thursday to patrol the border.", "signed", "2026-01-15", "day"),
     ("The meeting took place on Monday.", "meeting", "2026-01-12", "day"),
     ("The crisis began this month when troops staged a raid that led to the capture of the general.",
      "capture", "2026-01", "month"),

@@ -544,3 +544,14 @@ def test_facing_charges_after_a_capture_is_no_threat(english) -> None:  # type: 
 def test_seeking_a_way_out_is_no_request(english) -> None:  # type: ignore[no-untyped-def]
     assert not _events(english, "Both sides may be seeking an alternative to escalating tensions.")
     assert [e.type for e in _events(english, "Bolivia sought talks with Chile.")] == ["REQUEST"]
+
+
+def test_a_dateline_is_no_actor_the_parties_behind_it_are(english) -> None:  # type: ignore[no-untyped-def]
+    text = "TACNA, Peru, April 2 (Coast Wire) - Chile and Peru signed an accord on fishing patrols."
+    signed = _event(_events(english, text), "signed")
+    assert _ids(signed.actors) == ["place:chile", "place:peru"]
+
+
+def test_warships_arriving_are_no_visit(english) -> None:  # type: ignore[no-untyped-def]
+    arrived = _events(english, "Two Chilean navy frigates arrived in the bay of Arica.")[0]
+    assert (arrived.type, arrived.mode) == ("MOBILIZE", "troops")

@@ -114,7 +114,9 @@ class Participants:
 
     def of(self, heads: Sequence[Token]) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
-        for head in heads:
+        for head in (_past_dateline(h) for h in heads):
+            if head is None:
+                continue
             for token in (head, *head.conjuncts):
                 participant = self._one(token)
                 if participant is not None:
@@ -235,6 +237,35 @@ class Participants:
             start += 1
         span = self.doc[start:token.i + 1]
         return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def in_dateline(token: Token) -> bool:
+    """A word at the very start of the text, before a dash or "(AP)", with no verb before it:
+    "CARACAS, Venezuela (AP) — …"."""
+    doc = token.doc
+    if token.i >= rules.DATELINE_TOKENS:
+        return False
+    for t in doc[: rules.DATELINE_TOKENS]:
+        if t.text in rules.DASHES or t.text == "(":
+            return token.i < t.i
+        if t.pos_ not in ("PROPN", "NUM", "PUNCT", "SPACE"):
+            return False  # "Officials in Caracas (…)" is a sentence, not a dateline
+    return False
+
+
+def _past_dateline(head: Token) -> Token | None:
+    """The argument a dateline stands in front of: the parser makes "ARICA, Chile, April 2 (Andes Wire)
+    - Chile and Peru signed …" a sentence about Arica, with "Chile and Peru" in apposition to it."""
+    if not in_dateline(head):
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and not in_dateline(c)
+                 and not _parenthesised(c)), None)
+
+
+def _parenthesised(token: Token) -> bool:
+    """Whether ``token``'s phrase stands in brackets: the outlet's credit in "ARICA (Andes Wire) -"."""
+    edge = token.left_edge
+    return edge.text == "(" or (edge.i > 0 and edge.doc[edge.i - 1].text == "(")
 
 
 def _sentences_back(token: Token, n: int) -> int:

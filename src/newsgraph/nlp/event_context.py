@@ -36,7 +36,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp import entity_rules
 from newsgraph.nlp import event_context_rules as rules
-from newsgraph.nlp.event_arguments import misread_progressive
+from newsgraph.nlp.event_arguments import in_dateline, misread_progressive
 from newsgraph.nlp.records import (
     Attribution,
     DatePrecision,
@@ -154,6 +154,8 @@ def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] |
     base = _base(verb)
     if _base(token) in rules.CLAIM_NOUNS and base in rules.DENY_CLAIM_VERBS:  # "dismissed claims that …"
         return verb, [_Cue("denied", rules.DENY_CLAIM_VERBS[base], base)], False
+    if token.dep_ == "nsubj" and base in rules.IMMINENT_VERBS and not _is_past(verb):  # "patrol nears"
+        return verb, [_Cue("planned", rules.IMMINENT_VERBS[base], base)], False
     lexical = _lexical(verb, token)
     if lexical is not None:
         scoped = lexical.status != "negated"  # "did not rule out strikes": open, not negated
@@ -403,9 +405,11 @@ def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
     for _ in range(8):
         head = _same_clause_head(token, temporal=temporal)
         if head is None:
-            return
+            break
         yield head
         token = head
+    if temporal and trigger.pos_ == "VERB":  # last: the parser hangs "on Thursday" on the object in
+        yield from (c for c in trigger.children if c.dep_ == "dobj")  # "signed an agreement on Thursday"
 
 
 
@@ -461,7 +465,7 @@ def _place_tokens(trigger: Token, places: Sequence[Place]) -> dict[int, int]:
         if not (sent.start_char <= place.start < sent.end_char) or place.role != "place":
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not len(span) or _is_demonym(span.root) or _in_dateline(span.root):
+        if span is None or not len(span) or _is_demonym(span.root) or in_dateline(span.root):
             continue
         at.setdefault(span.root.i, index)
     return at
@@ -521,20 +525,6 @@ def _place_in_phrase(head: Token, at: Mapping[int, int]) -> int | None:
 
 def _is_demonym(token: Token) -> bool:
     return token.ent_type_ == "NORP" or token.pos_ == "ADJ"
-
-
-def _in_dateline(token: Token) -> bool:
-    """A place at the very start of the text, before a dash or "(AP)", with no verb before it:
-    "CARACAS, Venezuela (AP) — …"."""
-    doc = token.doc
-    if token.i >= rules.DATELINE_TOKENS:
-        return False
-    for t in doc[: rules.DATELINE_TOKENS]:
-        if t.text in rules.DASHES or t.text == "(":
-            return token.i < t.i
-        if t.pos_ not in ("PROPN", "NUM", "PUNCT", "SPACE"):
-            return False  # "Officials in Caracas (…)" is a sentence, not a dateline
-    return False
 
 
 # --------------------------------------------------------------------------------------------------
@@ -676,6 +666,7 @@ def _forms() -> Mapping[str, str]:
     """Inflected form → base for every lexicon word: plans/planned/planning → plan."""
     words = {*rules.PLAN_VERBS, *rules.THREAT_VERBS, *rules.HYPOTHETICAL_VERBS, *rules.DENY_CLAIM_VERBS,
              *rules.NEGATING_VERBS, *rules.ONGOING_VERBS, *rules.SUPPORT_VERBS, *rules.SCHEDULE_VERBS,
+             *rules.IMMINENT_VERBS,
              *rules.MOTION_WORDS, *rules.VENUE_OBJECT_VERBS, *rules.REPORT_VERBS, *rules.CUE_NOUNS,
              *rules.CLAIM_NOUNS, "be", "remain", "seem", "appear", "end", "culminate"}
     forms = {form: word for word in words for form in _inflections(word)}

@@ -48,6 +48,8 @@ PARTICLE: Mapping[str, str] = {"rule": "out", "call": "off"}
 # "ten days of war games". The event takes the counting noun's place in the clause.
 PARTITIVE_NOUNS = frozenset("round rounds series wave waves spate string flurry burst volley barrage "
                             "day days hour hours week weeks month months year years night nights".split())
+# Verbs whose subject event is still to come: "as first joint patrol nears", "the vote approaches".
+IMMINENT_VERBS: Mapping[str, float] = {"near": 0.8, "approach": 0.8, "loom": 0.75}
 # Verbs whose present tense makes their complement ongoing ("continues to strike").
 ONGOING_VERBS: Mapping[str, float] = {"continue": 0.8, "keep": 0.75}
 # Verbs that carry a nominal event without changing it: their tense and auxiliaries are the event's.
