@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import event_context_rules as rules
 from newsgraph.nlp.entity_rules import TITLE_HEADS, TOLD_VERBS
-from newsgraph.nlp.event_lexicon import Cue
+from newsgraph.nlp.event_lexicon import Cue, lemmas
 from newsgraph.nlp.records import Designation, Entity, Participant, Place
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -75,10 +75,8 @@ _UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns op
                           "bid initiative programme program process".split())
 # Verbs that relate a thing to an event rather than carry it out: whatever "requires cooperation" or
 # "depends on cooperation" ("the fight against gangs", "success") is no party to the cooperation.
-_RELATING = frozenset(
-    form for base in ("require", "need", "depend", "involve", "include", "mean", "represent", "entail",
-                      "risk", "undermine", "hinder", "complicate", "jeopardize", "jeopardise")
-    for form in (base, base + "s", base.removesuffix("e") + "ed", base.removesuffix("e") + "ing", "meant"))
+_RELATING = frozenset({"require", "need", "depend", "involve", "include", "mean", "represent", "entail",
+                       "risk", "undermine", "hinder", "complicate", "jeopardize", "jeopardise"})
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -492,11 +490,15 @@ def _governor(noun: Token) -> Token | None:
     after the riots" did not riot."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return head if head.lower_ not in _RELATING else None
+        return None if _relating(head) else head
     if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"
-            and head.lower_ not in _CIRCUMSTANCES and head.head.lower_ not in _RELATING):
+            and head.lower_ not in _CIRCUMSTANCES and not _relating(head.head)):
         return head.head
     return None
+
+
+def _relating(verb: Token) -> bool:
+    return not _RELATING.isdisjoint(lemmas(verb.lower_, verb.tag_))
 
 
 def _designated(trigger: Token) -> tuple[Token | None, str]:

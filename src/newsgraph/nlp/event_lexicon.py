@@ -39,7 +39,24 @@ IRREGULAR = {
     "cut": "cut", "hit": "hit", "set": "set", "told": "tell", "won": "win", "paid": "pay", "kept": "keep",
     "retook": "retake", "retaken": "retake", "undertook": "undertake", "undertaken": "undertake",
     "bore": "bear", "borne": "bear", "chose": "choose", "chosen": "choose", "wrote": "write",
+    "meant": "mean",
 }
+
+
+@lru_cache(maxsize=8192)
+def lemmas(word: str, tag: str) -> tuple[str, ...]:
+    """Candidate lemmas of a lower-cased word, most likely first (the pipeline has no lemmatizer)."""
+    found = [word]
+    if word in IRREGULAR:
+        found.append(IRREGULAR[word])
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            found.extend(stem + r for r in replacements)
+            if suffix in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])  # "shipped", "planning"
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

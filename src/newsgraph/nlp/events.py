@@ -31,7 +31,6 @@ names its weapon ("missile strikes", "airstrikes"): the attack is news without a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -42,12 +41,12 @@ from newsgraph.nlp.event_context import date_of, is_statement, place_of, reporte
 from newsgraph.nlp.event_context_rules import DEONTIC_GOVERNORS
 from newsgraph.nlp.event_lexicon import (
     CONFLICT_TYPES,
-    IRREGULAR,
     Constraint,
     Cue,
     CuePos,
     Lexicon,
     default_lexicon,
+    lemmas,
 )
 from newsgraph.nlp.event_lexicon import plover_type as lexicon_plover_type
 from newsgraph.nlp.event_mentions import Mention as EventMention
@@ -362,22 +361,6 @@ def _clause_event(verb: Token, by_token: dict[int, _Found]) -> _Found | None:
     if verb.i in by_token:
         return by_token[verb.i]
     return next((by_token[c.i] for c in verb.children if c.dep_ in _OBJECTS and c.i in by_token), None)
-
-
-@lru_cache(maxsize=8192)
-def lemmas(word: str, tag: str) -> tuple[str, ...]:
-    """Candidate lemmas of a lower-cased word, most likely first (the pipeline has no lemmatizer)."""
-    found = [word]
-    if word in IRREGULAR:
-        found.append(IRREGULAR[word])
-    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
-                                 ("es", ("", "e")), ("s", ("",))):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            stem = word[: -len(suffix)]
-            found.extend(stem + r for r in replacements)
-            if suffix in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
-                found.append(stem[:-1])  # "shipped", "planning"
-    return tuple(dict.fromkeys(found))
 
 
 # 4. Contexts ------------------------------------------------------------------------------------------
