@@ -68,6 +68,7 @@ def test_a_word_after_the_head_may_list_alternatives(tmp_path: Path) -> None:
     ("meet|see\tV\tCONSULT\t-\t-\t040\t-\n", "the head word 'meet|see' has alternatives"),
     ("hunger strike|fast\tN\tPROTEST\t-\t-\t1411\t-\n", "the head word 'strike|fast' has alternatives"),
     ("supply weapon|\tV\tAID\t-\t-\t072\t-\n", "empty alternative"),
+    ("shelter\tV\tAID\t-\t-\t075\trec=cue\n", "rec=cue needs"),
     ("meet\tV\tCONSULT\t-\t-\n", "expected 7 tab-separated columns"),
     ("meet\tX\tCONSULT\t-\t-\t040\t-\n", "part of speech"),
     ("meet\tV\tGREET\t-\t-\t040\t-\n", "not a PLOVER event type"),

@@ -179,6 +179,9 @@ def _cue(path: Path, line: int, fields: list[str]) -> Cue:
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise _bad(path, line, f"CAMEO code {cameo!r} is not 2 to 4 digits")
     options = _args(path, line, args)
+    if "cue" in options.get("rec", "").split(",") and len(words) < 2:
+        raise _bad(path, line, "rec=cue needs the cue's own other words to name the recipients "
+                               "(\"take in refugee\"); this cue has none")
     return Cue(
         words=words, head=head, pos=cast(CuePos, pos),
         type=type_, mode=None if mode == "-" else mode,
