@@ -270,12 +270,8 @@ def _deontic(modal: Token) -> bool:
 
 
 def _has(token: Token, constraint: Constraint) -> bool:
-    for child in token.children:
-        if child.dep_ != constraint.dep and not (constraint.dep == "dobj" and child.dep_ == "dative"):
-            continue
-        if not constraint.words or constraint.words & set(lemmas(child.lower_, child.tag_)):
-            return True
-    return False
+    return any(_fits(child, constraint) for child in token.children
+               if child.dep_ == constraint.dep or (constraint.dep == "dobj" and child.dep_ == "dative"))
 
 
 def _has_object(token: Token, constraint: Constraint) -> bool:
@@ -284,7 +280,12 @@ def _has_object(token: Token, constraint: Constraint) -> bool:
     if constraint.dep != "dobj" or token.tag_ != "VBN":
         return False
     objects = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
-    return any(not constraint.words or constraint.words & set(lemmas(o.lower_, o.tag_)) for o in objects)
+    return any(_fits(o, constraint) for o in objects)
+
+
+def _fits(word: Token, constraint: Constraint) -> bool:
+    """Whether ``word`` is one the constraint names (any word, when it names none)."""
+    return not constraint.words or not constraint.words.isdisjoint(lemmas(word.lower_, word.tag_))
 
 
 def _kept(found: list[_Found]) -> Iterator[_Found]:
