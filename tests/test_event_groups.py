@@ -112,6 +112,20 @@ def test_an_arrest_and_an_abduction_of_one_person_are_one_act() -> None:
     assert [len(g.mentions) for g in group_events(rows)] == [2, 1]
 
 
+def test_support_acts_that_cameo_tells_apart_are_two_events() -> None:
+    chile = EventParticipant("actor", "place:chile", "Chile", None, "Chile")
+    peru = EventParticipant("actor", "place:peru", "Peru", None, "Peru")
+    signed = replace(row(1, "ev1", "SUPPORT", participants=(chile, peru)), cameo="057")
+    defended = replace(row(2, "ev1", "SUPPORT", participants=(peru, chile), outlet="Wire"), cameo="052")
+    signed_again = replace(row(3, "ev1", "SUPPORT", participants=(peru, chile), outlet="Post"), cameo="057")
+    supported = replace(row(4, "ev1", "SUPPORT", participants=(peru,), outlet="Daily"), cameo="05")
+
+    groups = group_events([signed, defended, signed_again, supported])
+
+    assert [[m.id for m in g.mentions] for g in groups] == [["1-ev1", "3-ev1", "4-ev1"], ["2-ev1"]]
+    assert groups[0].mode is None  # the CAMEO code tells acts apart; it is no PLOVER mode
+
+
 @pytest.mark.parametrize(("reports", "expected"), [
     ([("Ledger", ()), ("Wire", ())], 2),
     ([("Ledger", ()), ("Ledger", ())], 1),

@@ -50,6 +50,9 @@ THREAT_ACTS: Mapping[str, tuple[str, str | None]] = {
 # Acts that are one act told two ways: seizing a person is an arrest to one outlet, an abduction
 # ("snatch him") to another.
 SAME_ACTS = (frozenset({("COERCE", "arrest"), ("ASSAULT", "abduct")}),)
+# Types whose CAMEO codes are different acts though PLOVER gives them no mode: praising (051),
+# defending (052) and signing an agreement (057) are three events even between the same parties.
+CAMEO_ACTS = frozenset({"SUPPORT"})
 # Types compared in one block: force against a person may be coded either way.
 FAMILIES: Mapping[str, str] = {"COERCE": "force", "ASSAULT": "force"}
 # Dates of two reports further apart than this are two events, not a disagreement about one.
@@ -224,7 +227,7 @@ class EventGroup:
 
     @_memo
     def mode(self) -> str | None:
-        modes = Counter(m.act[1] for m in self.mentions if m.act[1])
+        modes = Counter(m.act[1] for m in self.mentions if m.act[1] and not m.act[1].startswith("cameo:"))
         return modes.most_common(1)[0][0] if modes else None
 
     @_memo
@@ -369,9 +372,12 @@ def mention_of(row: EventRow, duplicates: Mapping[int, int]) -> Mention:
 
 
 def act_of(row: EventRow) -> tuple[str, str | None]:
-    """What the event does: its type and mode, a threat taken as the act it threatens."""
+    """What the event does: its type and mode, a threat taken as the act it threatens; for a type
+    whose acts PLOVER gives no mode but CAMEO tells apart (``CAMEO_ACTS``), its CAMEO code."""
     if row.type == "THREATEN" and row.mode is not None and row.mode in THREAT_ACTS:
         return THREAT_ACTS[row.mode]
+    if row.type in CAMEO_ACTS and row.mode is None and row.cameo and len(row.cameo) >= 3:
+        return row.type, f"cameo:{row.cameo[:3]}"
     return row.type, row.mode
 
 
