@@ -68,6 +68,8 @@ STATUSES = [
     ("Garcia will visit Quito.", "visit", "planned"),
     ("It will be the first visit by a Peruvian president in a decade.", "visit", "planned"),
     ("Garcia said he will call the general.", "call", "planned"),
+    ("Talks between Peru and Chile have been postponed.", "Talks", "planned"),  # still to come, later
+    ("Chile blamed Peru for the postponed talks.", "talks", "planned"),
     ("The envoy is going to meet the rebels.", "meet", "planned"),
     ("The envoy is scheduled to arrive on Monday.", "arrive", "planned"),
     ("The ministers are expected to sign the accord.", "sign", "planned"),

@@ -3,6 +3,8 @@ designations, and no event where nothing happens. Sentences are invented."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.tokens import Doc
 
@@ -327,6 +329,41 @@ def test_asking_for_something_is_a_request(english) -> None:  # type: ignore[no-
 def test_one_plural_phrase_after_between_names_both_sides(english) -> None:  # type: ignore[no-untyped-def]
     talks = _event(_events(english, "Peace talks between the two sides collapsed on Monday."), "talks")
     assert _ids(talks.actors) == ["sides"] and talks.recipients == ()
+
+
+@pytest.mark.parametrize("phrase", ["The two governments", "Both countries", "The two neighbours"])
+def test_a_counted_plural_stands_for_the_two_countries_named_most(english, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peru seized a Chilean trawler near the border on Sunday, and Chile protested. Peru said the "
+            "boat was in Peruvian waters; Brazil called for calm. "
+            f"{phrase} will sign a protocol on joint patrols next week.")
+    sign = _event(_events(english, text), "sign")
+    assert _ids(sign.actors) == ["place:peru", "place:chile"] and sign.status == "planned"
+    assert {text[p.start:p.end] for p in sign.actors} == {phrase.split()[-1]}  # the words that say it
+
+
+@pytest.mark.parametrize("text", [
+    # three countries named as often: which two is unclear
+    "Peru, Chile and Bolivia met on Monday. The two governments will sign a protocol next week.",
+    # not a pair of countries: two U.S. states, or the sides of a civil war
+    "Peru and Chile met on Monday. The two sides will sign a protocol next week.",
+])
+def test_a_counted_plural_stays_unnamed_when_the_pair_is_unclear(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    sign = _event(_events(english, text), "sign")
+    assert [p.entity_id for p in sign.actors] == [None]
+
+
+def test_a_plan_is_no_antecedent_of_what_happened_nor_lends_it_its_date(english) -> None:  # type: ignore[no-untyped-def]
+    text = ("Minister Alma Brook flew to Oslo for her first trip abroad. "
+            "The talks had originally been planned for March 11 but were postponed.")
+    doc = english.make_doc(text)
+    doc._.newsgraph_published = date(2026, 3, 27)
+    for _, component in english.pipeline:
+        doc = component(doc)
+    events = list(find_events(doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
+                              doc._.newsgraph_attributions, doc._.newsgraph_quotes))
+    trip = _event(events, "trip")
+    assert trip.status == "happened" and trip.date is None  # not the plan's March 11
+    assert not [e for e in events if e.trigger.text == "talks"]  # no antecedent of its kind: no party
 
 
 def test_a_progressive_read_as_be_and_attribute_keeps_its_subject(english) -> None:  # type: ignore[no-untyped-def]

@@ -16,10 +16,15 @@ Pronouns are resolved cheaply, by recency with three preferences (docs/events.md
   sentence before: a single organisation, country or plural group noun ("officials", "forces") in an
   argument position, not the addressee of a speech verb ("told Axios"). Otherwise it stays the unnamed
   "they": a wrong actor is worse than an unnamed one.
+
+A **pair of countries** named by a plural ("the two governments", "both countries", "the two
+neighbours") stands for the two countries the article has named most up to it, each as its own
+participant, when two clearly lead; a third as often named leaves the phrase unnamed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -56,6 +61,9 @@ _GROUP_NOUNS = frozenset("""
     negotiators rebels militants protesters lawmakers aides advisers advisors administration government
     """.split())
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# Plurals that, counted as two ("the two governments", "both countries"), stand for a pair of countries.
+# Not "sides" or "parties" (a government and its rebels) nor "states" (two U.S. states).
+_PAIR_NOUNS = frozenset("countries nations governments neighbours neighbors".split())
 _TIMES = frozenset({"DATE", "TIME"})
 # Singular nouns for a body that can be asked to act ("the government must …").
 _GROUP_SINGULARS = frozenset("government administration army police regime parliament court council "
@@ -98,7 +106,7 @@ class Found:
 class Participants:
     """Turns argument head words into participants: entities where a mention holds the word."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: Sequence[Entity], places: Sequence[Place] = ()) -> None:
         self.doc = doc
         self.at: dict[int, tuple[Entity, Span]] = {}
         for entity in entities:
@@ -109,6 +117,9 @@ class Participants:
                         self.at.setdefault(token.i, (entity, span))
         self.people = sorted(i for i, (e, s) in self.at.items() if e.type == "PERSON" and i == s.start)
         self.groups = sorted(i for i, (e, s) in self.at.items() if e.type != "PERSON" and i == s.start)
+        self.countries = _country_entities(entities, places)
+        self._country_places = [(p.start, p.country_code) for p in places
+                                if p.feature == "country" and p.country_code in self.countries]
 
     def of(self, heads: Sequence[Token]) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
@@ -116,10 +127,25 @@ class Participants:
             if head is None:
                 continue
             for token in (head, *head.conjuncts):
-                participant = self._one(token)
-                if participant is not None:
-                    found.setdefault(participant.entity_id or participant.text.lower(), participant)
+                for participant in self._pair(token) or (self._one(token),):
+                    if participant is not None:
+                        found.setdefault(participant.entity_id or participant.text.lower(), participant)
         return tuple(found.values())
+
+    def _pair(self, token: Token) -> tuple[Participant, ...]:
+        """The two countries a counted plural stands for ("the two governments"), or none (module
+        docstring): the two the article named most up to the phrase, or in all when fewer came before."""
+        if token.lower_ not in _PAIR_NOUNS or token.i in self.at or not _counted_two(token):
+            return ()
+        phrase = self._phrase(token)
+        for places in ([p for p in self._country_places if p[0] < token.idx], self._country_places):
+            ranked = Counter(code for _, code in places).most_common(3)
+            if len(ranked) >= 2:
+                if len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
+                    return ()
+                return tuple(Participant(self.countries[code].id, phrase.text, phrase.start, phrase.end)
+                             for code, _ in ranked[:2])
+        return ()
 
     def _one(self, token: Token) -> Participant | None:
         if token.lower_ in _ACTION_NOUNS:
@@ -235,6 +261,28 @@ class Participants:
             start += 1
         span = self.doc[start:token.i + 1]
         return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def _counted_two(token: Token) -> bool:
+    """Whether a plural is counted as two: "the two countries", "both governments"."""
+    return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet", "preconj")
+                                                               and c.lower_ == "both")
+               for c in token.children)
+
+
+def _country_entities(entities: Sequence[Entity], places: Sequence[Place]) -> dict[str, Entity]:
+    """The entity that names each country the places layer found: a country's name (GPE) before a
+    demonym (NORP), keyed by country code."""
+    codes = {(p.start, p.end): p.country_code for p in places if p.feature == "country" and p.country_code}
+    found: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: e.type != "GPE"):
+        if entity.type not in ("GPE", "NORP"):
+            continue
+        for mention in entity.mentions:
+            code = codes.get((mention.start, mention.end))
+            if code is not None:
+                found.setdefault(code, entity)
+    return found
 
 
 def in_dateline(token: Token) -> bool:

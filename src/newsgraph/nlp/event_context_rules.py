@@ -21,6 +21,8 @@ PLAN_VERBS: Mapping[str, float] = {
     "ready": 0.75, "prepared": 0.75, "willing": 0.7,  # "said it was ready to hold talks"
     "eager": 0.6, "keen": 0.6, "determined": 0.7,
     "accept": 0.7,                                  # "would accept mediation": the mediation is to come
+    "postpone": 0.8, "delay": 0.7, "defer": 0.75,   # "talks have been postponed": still to come, later
+    "reschedule": 0.85,
 }
 # Verbs whose complement is threatened (PLOVER's THREATEN: a conditional or unconditional warning).
 THREAT_VERBS: Mapping[str, float] = {"threaten": 0.85, "vow": 0.75, "swear": 0.75, "warn": 0.7}
@@ -101,6 +103,8 @@ NOUN_MODIFIERS: Mapping[str, tuple[EventStatus, float]] = {
     "ongoing": ("ongoing", 0.85), "continuing": ("ongoing", 0.8), "current": ("ongoing", 0.6),
     "cancelled": ("negated", 0.85), "canceled": ("negated", 0.85), "aborted": ("negated", 0.8),
     "failed": ("negated", 0.7),
+    "postponed": ("planned", 0.75), "delayed": ("planned", 0.6), "deferred": ("planned", 0.7),
+    "rescheduled": ("planned", 0.8),
 }
 # Predicates of a nominal trigger's copula ("talks are under consideration", "strikes are imminent").
 PREDICATE_WORDS: Mapping[str, tuple[EventStatus, float]] = {

@@ -7,6 +7,10 @@ The final pass of ``find_events``. A mention is coreferent with an earlier one o
 * it is a bare definite nominal ("the meeting", "the encounter") with no participants of its own, and
   the earlier one is the most recent event of its type within ``WINDOW`` sentences before it.
 
+A plan and an occurrence are never one mention's antecedent and the other's: "It was her first trip
+abroad. The talks had been planned for March 11" are two events, and a plan's date is not the date of
+what happened (nor the other way round), so neither lends its date to the other.
+
 Mentions are not merged into one event: each stays, as evidence of where the text says what, and each
 takes from the others what it lacks: the date, the place, and (for a bare definite nominal) the
 participants. A bare definite nominal that refers to nothing is dropped, as an event needs a participant.
@@ -21,6 +25,8 @@ from newsgraph.nlp.records import Event
 
 # How many sentences back a bare "the meeting" looks for the event it names.
 WINDOW = 3
+# Statuses of an event that took place; "planned" is its opposite here (``_apart``).
+_OCCURRED = frozenset({"happened", "ongoing"})
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,15 @@ def _latest_of_type(mentions: Sequence[Mention], i: int) -> int | None:
     later = mentions[i]
     for j in range(i - 1, -1, -1):
         earlier = mentions[j]
-        if earlier.event.type == later.event.type and not earlier.bare:
+        if earlier.event.type == later.event.type and not earlier.bare \
+                and not _apart(earlier.event, later.event):
             return j if later.sentence - earlier.sentence <= WINDOW else None
     return None
+
+
+def _apart(a: Event, b: Event) -> bool:
+    """Whether one of two events is a plan and the other took place (module docstring)."""
+    return {a.status, b.status} & _OCCURRED != set() and "planned" in (a.status, b.status)
 
 
 def _same(earlier: Mention, later: Mention, first: bool) -> bool:
@@ -96,7 +108,7 @@ def _named(event: Event) -> set[str]:
 def _filled(event: Event, others: Sequence[Event]) -> Event:
     """``event`` with the date, place and (when it has none) participants of the nearest other mention
     that has them (for a bare mention, the event it names first)."""
-    date = event.date or next((o.date for o in others if o.date is not None), None)
+    date = event.date or next((o.date for o in others if o.date is not None and not _apart(event, o)), None)
     place = event.place if event.place is not None else next(
         (o.place for o in others if o.place is not None), None)
     actors, recipients = event.actors, event.recipients

@@ -96,7 +96,7 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     """Every event the text reports, happened or not, in text order."""
     lexicon = lexicon or default_lexicon()
     found = _triggers(doc, lexicon)
-    args = Participants(doc, entities)
+    args = Participants(doc, entities, places)
     contexts: dict[int, tuple[str, ...]] = {}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     mentions: list[EventMention] = []
