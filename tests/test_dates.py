@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
-from newsgraph.dates import DateParseError, parse_date, partial_date
+from newsgraph.dates import DateParseError, anchor_day, anchor_month, parse_date, partial_date
 from newsgraph.records import PartialDate
 
 ACCEPTED = [
@@ -85,3 +85,14 @@ def test_a_month_is_not_turned_into_its_first_day() -> None:
 def test_partial_date_cuts_at_the_precision(precision: str, iso: str) -> None:
     when = datetime(2025, 7, 9, 6, 45, 12, 500, tzinfo=UTC)
     assert partial_date(when, precision) == PartialDate(iso, precision)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("published", "day", "month"), [
+    ("2026-04-02T14:05:00+00:00", date(2026, 4, 2), (2026, 4)),
+    ("2026-04", None, (2026, 4)),  # "March 26" gets its year, "Thursday" no day
+    ("2026", None, None),
+])
+def test_anchors_keep_what_the_publication_date_knows(published: str, day: date | None,
+                                                      month: tuple[int, int] | None) -> None:
+    assert (anchor_day(parse_date(published)), anchor_month(parse_date(published))) == (day, month)
+    assert anchor_day(None) is None and anchor_month(None) is None

@@ -111,3 +111,11 @@ def anchor_day(published: PartialDate | None) -> date | None:
     if published is None or published.precision in ("year", "month"):
         return None
     return date.fromisoformat(published.iso[:10])
+
+
+def anchor_month(published: PartialDate | None) -> tuple[int, int] | None:
+    """The publication's year and month, when known at least to the month: enough to give "March 26"
+    its year, not enough to say which day "Thursday" was."""
+    if published is None or published.precision == "year":
+        return None
+    return int(published.iso[:4]), int(published.iso[5:7])

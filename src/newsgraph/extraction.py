@@ -10,12 +10,11 @@ import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from newsgraph.clean import clean
-from newsgraph.dates import DateParseError, anchor_day, parse_date
+from newsgraph.dates import DateParseError, parse_date
 from newsgraph.errors import ExtractionError, InputError, MalformedInputError, UnreadableInputError
 from newsgraph.export import paragraph_records, published_fields
 from newsgraph.inputs.fetch import Fetcher, HttpFetcher
@@ -100,10 +99,10 @@ class ExtractionRun:
         nlp = pipeline_for(self.settings)
         pending: deque[Prepared] = deque()
 
-        def items() -> Iterator[tuple[str, date | None]]:
+        def items() -> Iterator[tuple[str, PartialDate | None]]:
             for p in prepared:
                 pending.append(p)
-                yield p.text, anchor_day(p.metadata.published)
+                yield p.text, p.metadata.published
 
         for analysis in analyse(items(), nlp, batch_size=self.settings.nlp_batch_size):
             prepared_item = pending.popleft()

@@ -17,7 +17,6 @@ from datetime import date
 from importlib.metadata import version as package_version
 from typing import Any
 
-from newsgraph.dates import anchor_day
 from newsgraph.dedup import fingerprint
 from newsgraph.errors import ExtractionError
 from newsgraph.extraction import Prepared, analysis_payload
@@ -71,12 +70,12 @@ def process(
     pending: deque[Article] = deque()
     touched: set[int] = set()
 
-    def texts() -> Iterator[tuple[str, date | None]]:
+    def texts() -> Iterator[tuple[str, PartialDate | None]]:
         for article_id in article_ids:
             article = store.get_article(article_id)
             if article.duplicate_of is None:
                 pending.append(article)
-                yield article.text, anchor_day(article.metadata.published)
+                yield article.text, article.metadata.published
 
     for analysis in analyse(texts(), nlp, batch_size=settings.nlp_batch_size):
         article = pending.popleft()

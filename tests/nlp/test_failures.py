@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp import components
 from newsgraph.nlp.analyse import analyse
+from newsgraph.records import PartialDate
 
 TEXTS = ["Renata Salinas met Ricardo Valdivia in Lima.",
          "BOOM: the quote layer cannot read this one.",
@@ -35,6 +36,16 @@ def test_a_failing_layer_marks_its_text_and_the_batch_goes_on(
     assert {e.name for e in first.entities} >= {"Ricardo Valdivia", "Lima"}
     assert {e.name for e in last.entities} >= {"Tomás Echeverría"}  # not shifted onto another text
     assert broken.sentences  # the rest of the pipeline still ran on it
+
+
+@pytest.mark.model
+def test_a_publication_known_to_the_month_dates_what_names_its_day(english) -> None:  # type: ignore[no-untyped-def]
+    text = "On Thursday, March 26, Alma Brook met Piet Dahl in Oslo. They spoke again on Friday."
+    [analysis] = analyse([(text, PartialDate("2026-04", "month"))], english)
+    assert [(t.text, t.value) for t in analysis.times] == [("Thursday, March 26", "2026-03-26"),
+                                                           ("Friday", "XXXX-WXX-5")]
+    met = next(e for e in analysis.events if e.trigger.text == "met")
+    assert met.date is not None and met.date.value == "2026-03-26"
 
 
 def test_a_text_that_breaks_a_spacy_component_is_retried_alone_and_reported() -> None:

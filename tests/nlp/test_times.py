@@ -212,6 +212,24 @@ def test_normalize_without_an_anchor_never_invents_a_date(
 
 
 @pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        # published in April 2026, day unknown: a date or month gets its year, a weekday no day
+        ("March 26", "past", ("DATE", "2026-03-26")),
+        ("Thursday, March 26", "past", ("DATE", "2026-03-26")),
+        ("last March", "past", ("DATE", "2026-03")),  # the latest March, as with a full date
+        ("December", "past", ("DATE", "2025-12")),
+        ("Thursday", "past", ("DATE", "XXXX-WXX-4")),
+        ("yesterday", "past", ("DATE", None)),
+    ],
+)
+def test_normalize_with_only_the_publication_month_gives_years_not_days(
+    text: str, tense: Tense | None, expected: tuple[TimeType, str | None]
+) -> None:
+    assert normalize(text, None, tense, month=(2026, 4)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["that day", "the time", "later that year", "the following year", "some point", "the quarter",
      "six and a half months", "1 1/2 weeks", "the year ahead", "afternoon the next day"],

@@ -20,16 +20,23 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.dates import anchor_day, anchor_month
 from newsgraph.nlp.records import Analysis, Entity, Place, Sentence
+from newsgraph.records import PartialDate
 
 # Texts per memory zone: big enough to keep nlp.pipe batching, small enough to bound memory.
 ZONE_SIZE = 256
 
 
+Published = date | PartialDate | None
+
+
 def analyse(
-    items: Iterable[tuple[str, date | None]], nlp: Language, *, batch_size: int = 32
+    items: Iterable[tuple[str, Published]], nlp: Language, *, batch_size: int = 32
 ) -> Iterator[Analysis]:
-    """One ``Analysis`` per ``(text, publication date)``, in order."""
+    """One ``Analysis`` per ``(text, publication date)``, in order. A ``PartialDate`` known only to
+    the month still gives dates without a year their year ("March 26"); relative ones ("Thursday")
+    need the day."""
     iterator = iter(items)
     while chunk := list(islice(iterator, ZONE_SIZE)):
         with nlp.memory_zone():
@@ -41,7 +48,7 @@ def analyse(
         yield from analyses
 
 
-def _alone(nlp: Language, text: str, published: date | None) -> Analysis:
+def _alone(nlp: Language, text: str, published: Published) -> Analysis:
     """One text through the pipeline by itself, after its batch failed: a text that breaks spaCy's
     own components comes back as an analysis whose ``failures`` say so, and the others are analysed.
     (newsgraph's components record their own failures; see ``components.guarded``.)"""
@@ -51,9 +58,14 @@ def _alone(nlp: Language, text: str, published: date | None) -> Analysis:
         return Analysis(sentences=(), entities=(), failures=(f"spaCy: {type(error).__name__}: {error}",))
 
 
-def _prepared(nlp: Language, text: str, published: date | None) -> Doc:
+def _prepared(nlp: Language, text: str, published: Published) -> Doc:
     doc = nlp.make_doc(text)
-    doc._.newsgraph_published = published
+    if isinstance(published, PartialDate):
+        doc._.newsgraph_published = anchor_day(published)
+        doc._.newsgraph_published_month = anchor_month(published)
+    else:
+        doc._.newsgraph_published = published
+        doc._.newsgraph_published_month = (published.year, published.month) if published else None
     return doc
 
 

@@ -2,7 +2,9 @@
 
 Each component is a thin wrapper that stores what a pure ``find_x(doc)`` function returns in a ``Doc``
 extension. The publication date, which relative dates and roles need, travels in
-``doc._.newsgraph_published`` (a ``date`` or None), set before the pipeline runs.
+``doc._.newsgraph_published`` (a ``date`` or None), and its year and month, which dates without a year
+need, in ``doc._.newsgraph_published_month`` (``(year, month)`` or None, set also when the date is
+known only to the month); both are set before the pipeline runs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from newsgraph.nlp.roles import find_roles
 from newsgraph.nlp.times import find_times
 
 PUBLISHED = "newsgraph_published"
+PUBLISHED_MONTH = "newsgraph_published_month"
 FAILURES = "newsgraph_failures"
 LAYERS = ("entities", "roles", "quotes", "attributions", "times", "places", "events")
 COMPONENTS = tuple(f"newsgraph_{layer}" for layer in LAYERS)
@@ -48,7 +51,7 @@ def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]
 
 def register_extensions() -> None:
     """Declare the ``Doc`` extensions the components write (once per process)."""
-    for name in (PUBLISHED, FAILURES, *COMPONENTS):
+    for name in (PUBLISHED, PUBLISHED_MONTH, FAILURES, *COMPONENTS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -89,7 +92,8 @@ def attributions_component(doc: Doc) -> Doc:
                     assigns=["doc._.newsgraph_times"])
 @guarded("newsgraph_times")
 def times_component(doc: Doc) -> Doc:
-    doc._.newsgraph_times = tuple(find_times(doc, doc._.newsgraph_published))
+    doc._.newsgraph_times = tuple(find_times(doc, doc._.newsgraph_published,
+                                             month=doc._.newsgraph_published_month))
     return doc
 
 

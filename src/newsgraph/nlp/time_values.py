@@ -24,6 +24,16 @@ Result = tuple[TimeType, str | None]
 class _Ctx:
     anchor: date | None
     tense: Tense | None
+    # The publication's (year, month) when its day is unknown: enough for a year, not for a weekday.
+    month: tuple[int, int] | None = None
+
+    @property
+    def year_anchor(self) -> date | None:
+        """The date a date without a year is placed nearest: the anchor, else the publication month's
+        middle day."""
+        if self.anchor is not None or self.month is None:
+            return self.anchor
+        return date(self.month[0], self.month[1], 15)
 
 
 Rule = Callable[[str, _Ctx], Result | None]
@@ -32,21 +42,24 @@ Rule = Callable[[str, _Ctx], Result | None]
 # normalize
 
 
-def normalize(text: str, anchor: date | None, tense: Tense | None) -> Result:
+def normalize(text: str, anchor: date | None, tense: Tense | None,
+              month: tuple[int, int] | None = None) -> Result:
     """TIMEX3 type and value of one time expression, resolved against ``anchor`` (the publication date).
 
     ``tense`` is the tense of the clause: a bare weekday points back in a past-tense clause, forward in a
     future one and to the nearest day otherwise (the anchor itself when it is that day); a month or date
-    without a year takes the nearest year, going against the tense counting double. Returns a ``None``
-    value rather than a guess.
+    without a year takes the nearest year, going against the tense counting double. Without an anchor,
+    ``month`` (the publication's year and month, when only they are known) still gives a month or date
+    its year; what needs the day stays unresolved. Returns a ``None`` value rather than a guess.
     """
-    found = recognise(text, anchor, tense)
+    found = recognise(text, anchor, tense, month)
     return found if found is not None else (_guess_type(clean(text)), None)
 
 
-def recognise(text: str, anchor: date | None, tense: Tense | None) -> Result | None:
+def recognise(text: str, anchor: date | None, tense: Tense | None,
+              month: tuple[int, int] | None = None) -> Result | None:
     """The first rule's reading of ``text``, or ``None`` when no rule recognises it as a time."""
-    ctx = _Ctx(anchor, tense)
+    ctx = _Ctx(anchor, tense, month)
     core = _core(clean(text))
     for rule in _RULES:
         found = rule(core, ctx)
@@ -268,9 +281,10 @@ def _month_day(month: int, day: int, year: int | None, ctx: _Ctx) -> str | None:
     if year is not None:
         d = _safe_date(year, month, day)
         return d.isoformat() if d else None
-    if ctx.anchor is None:
+    anchor = ctx.year_anchor
+    if anchor is None:
         return f"XXXX-{month:02d}-{day:02d}" if _safe_date(2000, month, day) else None
-    found = _pick_date(month, day, ctx.anchor, ctx.tense)
+    found = _pick_date(month, day, anchor, ctx.tense)
     return found.isoformat() if found else None
 
 
@@ -281,7 +295,7 @@ def _day_month(s: str, ctx: _Ctx) -> Result | None:
             rel = m.groupdict().get("rel")
             tense: Tense | None = "past" if rel in {"last", "this past"} else "future" if rel else ctx.tense
             year = _year_of(m["year"], ctx.anchor)
-            return "DATE", _month_day(R.MONTHS[m["month"]], day, year, _Ctx(ctx.anchor, tense))
+            return "DATE", _month_day(R.MONTHS[m["month"]], day, year, _Ctx(ctx.anchor, tense, ctx.month))
     return None
 
 
@@ -291,10 +305,11 @@ def _month(s: str, ctx: _Ctx) -> Result | None:
         return None
     month = R.MONTHS[m["month"]]
     year = _year_of(m["year"], ctx.anchor)
-    if year is None and ctx.anchor is None:
+    anchor = ctx.year_anchor  # "last March" needs only the month too
+    if year is None and anchor is None:
         return "DATE", f"XXXX-{month:02d}"
-    if year is None and ctx.anchor is not None:
-        year = _month_year(month, m["rel"], m["yrel"], ctx.anchor, ctx.tense)
+    if year is None and anchor is not None:
+        year = _month_year(month, m["rel"], m["yrel"], anchor, ctx.tense)
     return "DATE", f"{year:04d}-{month:02d}"
 
 

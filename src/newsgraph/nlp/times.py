@@ -85,8 +85,10 @@ def _going_to(verb: Token, auxes: set[str]) -> bool:
 
 
 
-def find_times(doc: Doc, anchor: date | None) -> Iterator[TimeExpression]:
-    """Time expressions of ``doc`` in text order, normalised against ``anchor`` (the publication date)."""
+def find_times(doc: Doc, anchor: date | None, *, month: tuple[int, int] | None = None
+               ) -> Iterator[TimeExpression]:
+    """Time expressions of ``doc`` in text order, normalised against ``anchor`` (the publication date);
+    without one, ``month`` (the publication's year and month) still gives "March 26" its year."""
     last_quarter: tuple[int, str] | None = None
     whole = doc.text  # spaCy rebuilds doc.text from its tokens on every access: read it once
     for start, end in _candidates(doc, anchor, whole):
@@ -94,7 +96,7 @@ def find_times(doc: Doc, anchor: date | None) -> Iterator[TimeExpression]:
         if span is None:
             continue
         text = whole[start:end]
-        kind, value = normalize(text, anchor, tense_of(span))
+        kind, value = normalize(text, anchor, tense_of(span), month)
         near = last_quarter is not None and start - last_quarter[0] <= R.ANAPHORA_WINDOW
         referring = _anaphoric(text, last_quarter[1] if last_quarter and near else None)
         if referring is not None:
