@@ -157,6 +157,8 @@ NOT_LEAKING = [
     # a plan or threat named on a nominal event that a past support verb reports as carried out is history
     ("Chile's army launched its long-threatened offensive against the rebels.", "offensive", "happened"),
     ("The two ministers finally held the planned talks in Quito.", "talks", "happened"),
+    # a postponement moves what it postpones, not what goes with it
+    ("The talks were postponed, with each side blaming the other.", "blaming", "happened"),
 ]
 
 
@@ -195,6 +197,8 @@ DATES = [
     ("The crisis began this month when troops staged a raid that led to the capture of the general.",
      "capture", "2026-01", "month"),
     ("Garcia will visit Quito next week.", "visit", "2026-W04", "week"),
+    # a moved event's date is the new one
+    ("The talks were postponed on Monday until March 3.", "talks", "2026-03-03", "day"),
 ]
 
 
@@ -221,6 +225,8 @@ NO_DATES = [
     ("The two sides met for two hours.", "met"),
     ("The ministers meet every week.", "meet"),
     ("The navy is currently patrolling the coast.", "patrolling"),
+    # the date of the postponing, not of the talks
+    ("On Monday the Lima talks were postponed.", "talks"),
 ]
 
 

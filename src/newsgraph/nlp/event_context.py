@@ -190,6 +190,10 @@ def _carries(verb: Token, token: Token) -> bool:
 # Verbs whose predicate noun shares their modality: "the call would be the first direct talks".
 _COPULAS = frozenset({"be", "become", "remain"})
 
+# What a verb that moves an event moves: its passive subject or object ("talks were postponed",
+# "postponed the talks", "delayed sending troops").
+_MOVED = frozenset({"nsubjpass", "dobj", "xcomp"})
+
 _LEXICAL: tuple[tuple[Mapping[str, float], EventStatus], ...] = (
     (rules.DENY_VERBS, "denied"), (rules.THREAT_VERBS, "threatened"), (rules.NEGATING_VERBS, "negated"),
     (rules.HYPOTHETICAL_VERBS, "hypothetical"), (rules.PLAN_VERBS, "planned"))
@@ -203,6 +207,8 @@ def _lexical(verb: Token, child: Token | None = None) -> _Cue | None:
         return None
     if child is not None and child.dep_ == "nsubj":
         return None  # "the plan failed" is about the plan's subject position, not its complement
+    if base in rules.RESCHEDULE_VERBS and child is not None and child.dep_ not in _MOVED:
+        return None  # "were postponed, with each side blaming the other": the blame is not to come
     for table, status in _LEXICAL:
         if base in table:
             return _Cue(status, table[base], base)
@@ -385,7 +391,11 @@ def _time_heads(trigger: Token, times: Sequence[TimeExpression]) -> list[tuple[T
 
 def _attached(head: Token, anchor: Token, prepositions: frozenset[str]) -> bool:
     """``head`` hangs from ``anchor`` directly (``met Thursday``, ``the Jan. 3 capture``) or through one
-    of ``prepositions`` (``met on Thursday``)."""
+    of ``prepositions`` (``met on Thursday``). On a verb that moves the event, only the new date is the
+    event's: "were postponed on March 9 until April 2" dates the talks April 2, not March 9."""
+    if _base(anchor) in rules.RESCHEDULE_VERBS:
+        return (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == anchor
+                and head.head.lower_ in rules.NEW_DATE_PREPOSITIONS)
     if head.head == anchor and head != anchor:
         return head.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "appos")
     preposition = head.head
@@ -427,6 +437,8 @@ def _same_clause_head(token: Token, *, temporal: bool) -> Token | None:
         return head  # "held talks", "the meeting took place", "traveled … for a meeting"
     if dep == "nsubjpass" and _base(head) in rules.SCHEDULE_VERBS:
         return head  # "the meeting is scheduled for Friday"
+    if dep == "dobj" and _base(head) in rules.RESCHEDULE_VERBS:
+        return head  # "postponed the talks to Friday"
     if dep == "relcl" and _base(token) in ("lead", "result", "culminate"):
         return head  # "a raid that led to the capture": the capture is the raid's outcome
     if temporal and dep == "advcl" and any(c.lower_ in rules.SIMULTANEOUS_MARKS

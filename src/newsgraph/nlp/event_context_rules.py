@@ -71,6 +71,10 @@ PURPOSE_VERBS = frozenset({
 SUPPORT_VERBS = OCCURRENCE_VERBS | LIGHT_VERBS | PURPOSE_VERBS
 # Verbs that set when an event is to be: "the meeting is scheduled for Friday" dates the meeting.
 SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "arrange", "postpone", "move"})
+# Verbs that move an event to another date, and the prepositions that give the new one ("postponed
+# until April", "moved to Friday"); any other date on them is when the move was made.
+RESCHEDULE_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "move", "push"})
+NEW_DATE_PREPOSITIONS = frozenset({"to", "until", "till", "for", "back"})
 # Words of motion: "to"/"into" after them names the venue ("traveled to Caracas", "a visit to Quito").
 MOTION_WORDS = frozenset({
     "travel", "fly", "go", "come", "arrive", "head", "return", "deploy", "send", "move", "visit",
