@@ -30,7 +30,18 @@ CASES = [
      ("person:ines-carrasco", "vice president", "Ortega", "previous")),
     ("Renata Salinas was named acting foreign minister on Monday.",
      ("person:renata-salinas", "foreign minister", None, "acting")),
+    ("Jorge Mamani, president of the Arica Fishermen's Federation, joined the march.",
+     ("person:jorge-mamani", "president", "Arica Fishermen's Federation", "current")),
 ]
+
+
+def test_a_clause_inside_the_title_phrase_adds_no_title_words(english) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jorge Mamani, president of the Arica Fishermen's Federation, whose members joined the vigil "
+            "outside the regional government building, spoke on Monday.")
+    doc = english(text)
+    [role] = find_roles(doc, find_entities(doc), None)
+    assert (role.title, role.organization) == ("president", "Arica Fishermen's Federation")
+    assert "vigil" not in text[role.start:role.end]  # the evidence ends with the title
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][1] + "-" + c[1][3] for c in CASES])

@@ -85,7 +85,18 @@ def _appositives(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
         yield [t for t in title.subtree if t.i < head.left_edge.i and t.i >= title.left_edge.i], "current"
     for child in head.children:
         if child.dep_ == "appos" and child.text.lower() in rules.TITLE_HEADS:
-            yield list(child.subtree), "current"
+            yield _phrase(child), "current"
+
+
+# Clauses inside a title's phrase that say something else: "president of the federation, whose members
+# joined the vigil outside the regional government building" holds no "regional" title.
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """``head``'s subtree without the clauses in it."""
+    left_out = {t.i for c in head.subtree if c.dep_ in _CLAUSES and c != head for t in c.subtree}
+    return [t for t in head.subtree if t.i not in left_out]
 
 
 def _role_verbs(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
@@ -100,7 +111,7 @@ def _role_verbs(name: Span) -> Iterator[tuple[list[Token], RoleStatus]]:
         status = rules.ROLE_VERBS.get(verb.text.lower())
         if status is not None:
             for title in _role_objects(verb):
-                yield list(title.subtree), "previous" if status == "previous" else "current"
+                yield _phrase(title), "previous" if status == "previous" else "current"
 
 
 def _following_who(name: Span) -> Token | None:
@@ -124,14 +135,25 @@ def _role_objects(verb: Token) -> Iterator[Token]:
 # The title itself ---------------------------------------------------------------------------------
 
 def _parsed(tokens: Sequence[Token], default: RoleStatus) -> _Title | None:
-    """``(title, organisation, status)`` from the words of a title, or None when it has no head."""
+    """``(title, organisation, status)`` from the words of a title, or None when it has no head. The
+    organisation is a name before the title ("Peru's foreign minister") or right after its "of"
+    ("president of the Arica Fishermen's Federation"); words after "of" are the organisation's, not
+    the title's."""
     words: list[str] = []
     organisation: list[str] = []
     status = default
-    for token in tokens:
+    named_after: int | None = None  # the end of an organisation named after "of": its words are its own
+    for k, token in enumerate(tokens):
         low = token.text.lower()
+        if named_after is not None and token.i < named_after:
+            continue
         if low in rules.TITLE_STATUS:
             status = rules.TITLE_STATUS[low]  # type: ignore[assignment]
+        elif low == "of" and not organisation and any(w in rules.TITLE_HEADS for w in words):
+            name = _name_after(tokens[k + 1:])
+            if name is not None:
+                organisation.append(name.text)
+                named_after = name.end
         elif token.tag_ == "POS" or token.is_punct or low in _SKIP:
             continue
         elif low in rules.TITLE_HEADS or low in rules.TITLE_MODIFIERS:
@@ -142,3 +164,17 @@ def _parsed(tokens: Sequence[Token], default: RoleStatus) -> _Title | None:
         return None
     return " ".join(words), " ".join(organisation) or None, status
 
+
+def _name_after(tokens: Sequence[Token]) -> Span | None:
+    """The organisation or place named first in ``tokens`` past an article ("of [the] Arica
+    Fishermen's Federation"), without the article."""
+    for token in tokens:
+        if token.ent_type_ in _ORG_LABELS:
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is None:
+                return None
+            start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+            return token.doc[start:ent.end] if start < ent.end else None
+        if token.lower_ not in _SKIP:
+            return None
+    return None
