@@ -199,6 +199,7 @@ DATES = [
     ("Garcia will visit Quito next week.", "visit", "2026-W04", "week"),
     # a moved event's date is the new one
     ("The talks were postponed on Monday until March 3.", "talks", "2026-03-03", "day"),
+    ("Troops were moved to the border on Monday.", "moved", "2026-01-12", "day"),  # the trigger's own date
 ]
 
 

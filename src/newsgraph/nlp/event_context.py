@@ -364,7 +364,9 @@ def date_of(trigger: Token, times: Sequence[TimeExpression]) -> EventDate | None
     if not heads:
         return None
     for anchor in _anchors(trigger, temporal=True):
-        found = [time for head, time in heads if _attached(head, anchor, rules.TEMPORAL_PREPOSITIONS)]
+        moving = anchor != trigger and _base(anchor) in rules.RESCHEDULE_VERBS  # not "moved troops on …"
+        found = [time for head, time in heads if (_moved_to(head, anchor) if moving
+                                                  else _attached(head, anchor, rules.TEMPORAL_PREPOSITIONS))]
         if found:
             best = max(found, key=lambda t: _PRECISION_ORDER.index(precision_of(t.value or "") or "century"))
             return EventDate(best.value or "", precision_of(best.value or "") or "day", best.start, best.end)
@@ -391,11 +393,7 @@ def _time_heads(trigger: Token, times: Sequence[TimeExpression]) -> list[tuple[T
 
 def _attached(head: Token, anchor: Token, prepositions: frozenset[str]) -> bool:
     """``head`` hangs from ``anchor`` directly (``met Thursday``, ``the Jan. 3 capture``) or through one
-    of ``prepositions`` (``met on Thursday``). On a verb that moves the event, only the new date is the
-    event's: "were postponed on March 9 until April 2" dates the talks April 2, not March 9."""
-    if _base(anchor) in rules.RESCHEDULE_VERBS:
-        return (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == anchor
-                and head.head.lower_ in rules.NEW_DATE_PREPOSITIONS)
+    of ``prepositions`` (``met on Thursday``)."""
     if head.head == anchor and head != anchor:
         return head.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "appos")
     preposition = head.head
@@ -403,6 +401,13 @@ def _attached(head: Token, anchor: Token, prepositions: frozenset[str]) -> bool:
         return False
     word = preposition.lower_
     return word in prepositions or (word == "for" and _base(anchor) in rules.SCHEDULE_VERBS)
+
+
+def _moved_to(head: Token, verb: Token) -> bool:
+    """Whether ``head`` is the new date a verb that moves an event gives it: "were postponed on March 9
+    until April 2" dates the talks April 2; March 9 is when they were postponed."""
+    return (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == verb
+            and head.head.lower_ in rules.NEW_DATE_PREPOSITIONS)
 
 
 def _anchors(trigger: Token, *, temporal: bool) -> Iterator[Token]:
