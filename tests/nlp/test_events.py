@@ -14,8 +14,12 @@ from newsgraph.nlp.records import Event
 pytestmark = pytest.mark.model
 
 
-def _events(english, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    doc: Doc = english(text)
+def _events(english, text: str, published: date | None = None) -> list[Event]:  # type: ignore[no-untyped-def]
+    """The events of ``text``, its relative dates resolved against ``published`` when given."""
+    doc: Doc = english.make_doc(text)
+    doc._.newsgraph_published = published
+    for _, component in english.pipeline:
+        doc = component(doc)
     return list(find_events(doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
                             doc._.newsgraph_attributions, doc._.newsgraph_quotes))
 
@@ -355,12 +359,7 @@ def test_a_counted_plural_stays_unnamed_when_the_pair_is_unclear(english, text: 
 def test_a_plan_is_no_antecedent_of_what_happened_nor_lends_it_its_date(english) -> None:  # type: ignore[no-untyped-def]
     text = ("Minister Alma Brook flew to Oslo for her first trip abroad. "
             "The talks had originally been planned for March 11 but were postponed.")
-    doc = english.make_doc(text)
-    doc._.newsgraph_published = date(2026, 3, 27)
-    for _, component in english.pipeline:
-        doc = component(doc)
-    events = list(find_events(doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
-                              doc._.newsgraph_attributions, doc._.newsgraph_quotes))
+    events = _events(english, text, date(2026, 3, 27))
     trip = _event(events, "trip")
     assert trip.status == "happened" and trip.date is None  # not the plan's March 11
     assert not [e for e in events if e.trigger.text == "talks"]  # no antecedent of its kind: no party
