@@ -79,9 +79,11 @@ def _latest_of_type(mentions: Sequence[Mention], i: int) -> int | None:
     later = mentions[i]
     for j in range(i - 1, -1, -1):
         earlier = mentions[j]
+        if later.sentence - earlier.sentence > WINDOW:
+            return None
         if earlier.event.type == later.event.type and not earlier.bare \
                 and not _apart(earlier.event, later.event):
-            return j if later.sentence - earlier.sentence <= WINDOW else None
+            return j
     return None
 
 
