@@ -40,6 +40,18 @@ def test_reader_shifts_one_based_offsets_onto_the_text(tmp_path: Path) -> None:
     assert article.toponyms[0].lat == -18.48
 
 
+def test_reader_takes_the_file_its_folder_or_the_eval_folder_above(tmp_path: Path) -> None:
+    (tmp_path / "geovirus").mkdir()
+    (tmp_path / "geovirus" / "GeoVirus.xml").write_text(MINI, encoding="utf-8")
+    for path in (tmp_path, tmp_path / "geovirus", tmp_path / "geovirus" / "GeoVirus.xml"):
+        assert len(list(read_geovirus(path))) == 1
+
+
+def test_reader_names_where_it_looked_when_the_corpus_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"no GeoVirus.xml there nor in .*geovirus"):
+        list(read_geovirus(tmp_path))
+
+
 @pytest.mark.parametrize(("a", "b", "km"), [
     ((0.0, 0.0), (0.0, 0.0), 0.0),
     ((0.0, 0.0), (0.0, 1.0), 111.2),

