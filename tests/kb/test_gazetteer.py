@@ -77,6 +77,13 @@ def test_subdivisions_and_cities_share_names(gazetteer: Gazetteer) -> None:
     assert {("GE", "country"), ("US", "admin1")} <= features
 
 
+def test_the_default_gazetteer_holds_places_of_500_people_and_more(gazetteer: Gazetteer) -> None:
+    # Dugway, Utah (795 people in GeoNames), the town by the Dugway Proving Ground
+    [dugway] = [e for e in gazetteer.candidates("Dugway") if e.country_code == "US"]
+    assert dugway.feature == "city" and 500 <= dugway.population < 1000
+    assert 40 < dugway.lat < 41 and -113.5 < dugway.lon < -112.5
+
+
 EXTENSION = (
     "# a user's own places\n"
     "entry\tZorbtown\tCL\t-20.5\t-70.1\tcity\t1200\t\tZorbville|Zörbtown\n"

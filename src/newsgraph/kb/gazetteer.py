@@ -48,7 +48,7 @@ _CITY_FILES = ((15000, "cities15000.json"), (5000, "cities5000.json"), (1000, "c
 _DATA_FILES = ("regions.tsv", "landmarks.tsv", "aliases.tsv", "demonyms.tsv")
 # Published points of subdivisions by ISO 3166-2 code (not a row file: see _subdivision_points).
 SUBDIVISION_POINTS = "subdivision_points.tsv"
-DEFAULT_MIN_POPULATION = 1000
+DEFAULT_MIN_POPULATION = 500
 # A country whose largest landmass holds this share of its area is placed at that landmass' centroid.
 MAINLAND_SHARE = 2 / 3
 
