@@ -107,10 +107,52 @@ DEFAULT_OPTIONS = ResolveOptions()
 
 
 @dataclass(frozen=True)
-class _Context:
+class _Article:
+    """What an article's toponyms resolved to, one entry per name: the places each name lends the
+    others, by country, first-level subdivision and capital. Built once per round, so resolving stays
+    linear in the number of toponyms."""
+
+    entries: dict[str, GazetteerEntry]  # folded name -> its entry
     countries: Counter[str]
     admins: Counter[str]
-    capitals: frozenset[str]  # country codes of the capitals the other toponyms resolved to
+    capitals: Counter[str]  # country codes of the capitals
+
+    @classmethod
+    def of(cls, keys: Sequence[str], chosen: Sequence[GazetteerEntry | None]) -> _Article:
+        entries = {key: e for key, e in zip(keys, chosen, strict=True) if e is not None}
+        return cls(entries,
+                   Counter(e.country_code for e in entries.values() if e.country_code),
+                   Counter(_admin1(e.admin_code) for e in entries.values() if e.admin_code),
+                   Counter(e.country_code for e in entries.values()
+                           if e.feature == "capital" and e.country_code))
+
+    def without(self, key: str) -> _Context:
+        """The context of a toponym named ``key``: what the article's other names resolved to."""
+        return _Context(self, self.entries.get(key))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Countries, first-level subdivisions and capitals the other toponyms (other names than this
+    one's) resolved to: the article's, less ``own``, this name's own entry."""
+
+    article: _Article
+    own: GazetteerEntry | None
+
+    def has_country(self, code: str) -> bool:
+        return self._left(self.article.countries, code, self.own.country_code if self.own else None)
+
+    def has_admin(self, admin1: str) -> bool:
+        own = _admin1(self.own.admin_code) if self.own and self.own.admin_code else None
+        return self._left(self.article.admins, admin1, own)
+
+    def capitals(self) -> set[str]:
+        own = self.own.country_code if self.own and self.own.feature == "capital" else None
+        return {code for code in self.article.capitals if self._left(self.article.capitals, code, own)}
+
+    @staticmethod
+    def _left(counts: Counter[str], key: str, own: str | None) -> bool:
+        return counts[key] - (own == key) > 0
 
 
 def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Collection[int] = (),
@@ -124,14 +166,19 @@ def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Coll
     for i in derived:
         candidates[i] = [(e, False) for e in _areas_first(_named_after(fold(toponyms[i][2]), gazetteer))]
     qualifiers = _qualifiers(toponyms)
+    keys = [fold(text) for _, _, text in toponyms]
     chosen: list[GazetteerEntry | None] = [None if i in derived else c[0][0] if c else None
                                            for i, c in enumerate(candidates)]
     for _ in range(options.rounds):
+        article = _Article.of(keys, chosen)
         chosen = [
-            _best(i, candidates[i], toponyms, chosen, qualifiers.get(i), i in speakers, options)
+            _best(candidates[i], article.without(keys[i]),
+                  chosen[qualifiers[i]] if i in qualifiers else None, i in speakers, options)
             for i in range(len(toponyms))
         ]
-        chosen = [_borne_out(i, e, toponyms, chosen) if i in derived else e for i, e in enumerate(chosen)]
+        article = _Article.of(keys, chosen)
+        chosen = [_borne_out(e, article.without(keys[i])) if i in derived else e
+                  for i, e in enumerate(chosen)]
     return [_place(t, entry, i in speakers)
             for i, (t, entry) in enumerate(zip(toponyms, chosen, strict=True))]
 
@@ -167,16 +214,14 @@ def _named_after(key: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     return []
 
 
-def _borne_out(i: int, entry: GazetteerEntry | None, toponyms: Sequence[Toponym],
-               chosen: Sequence[GazetteerEntry | None]) -> GazetteerEntry | None:
+def _borne_out(entry: GazetteerEntry | None, context: _Context) -> GazetteerEntry | None:
     """A place found through ``_named_after``, kept when it is an area (a country, a continent, a
     region) or lies in a country another toponym of the article resolved to: "Swat Valley" in an article
     on Pakistan is near Swat, but a valley named after a town, or the west of a state, on another
     continent is left unknown rather than guessed."""
     if entry is None or entry.feature in AREA_FEATURES:
         return entry
-    others = _context(i, toponyms, chosen).countries
-    return entry if entry.country_code and others[entry.country_code] else None
+    return entry if entry.country_code and context.has_country(entry.country_code) else None
 
 
 def _areas_first(found: Sequence[GazetteerEntry]) -> list[GazetteerEntry]:
@@ -197,29 +242,15 @@ def _qualifiers(toponyms: Sequence[Toponym]) -> dict[int, int]:
             if 0 < toponyms[b][0] - toponyms[a][1] <= QUALIFIER_GAP}
 
 
-def _context(i: int, toponyms: Sequence[Toponym], chosen: Sequence[GazetteerEntry | None]) -> _Context:
-    """Countries and subdivisions the other toponyms (other names than toponym ``i``) resolved to."""
-    key = fold(toponyms[i][2])
-    others = {fold(t[2]): e for t, e in zip(toponyms, chosen, strict=True) if e is not None}
-    others.pop(key, None)
-    countries = Counter(e.country_code for e in others.values() if e.country_code)
-    admins = Counter(_admin1(e.admin_code) for e in others.values() if e.admin_code)
-    capitals = frozenset(e.country_code for e in others.values()
-                         if e.feature == "capital" and e.country_code)
-    return _Context(countries, admins, capitals)
-
-
 def _admin1(code: str) -> str:
     return ".".join(code.split(".")[:2])
 
 
-def _best(i: int, candidates: Sequence[tuple[GazetteerEntry, bool]], toponyms: Sequence[Toponym],
-          chosen: Sequence[GazetteerEntry | None], qualifier: int | None, speaker: bool,
-          options: ResolveOptions) -> GazetteerEntry | None:
+def _best(candidates: Sequence[tuple[GazetteerEntry, bool]], context: _Context,
+          within: GazetteerEntry | None, speaker: bool, options: ResolveOptions) -> GazetteerEntry | None:
+    """The best-scoring candidate; ``within`` is what the toponym right after it resolved to."""
     if not candidates:
         return None
-    context = _context(i, toponyms, chosen)
-    within = chosen[qualifier] if qualifier is not None else None
     return max(candidates, key=lambda c: _score(c[0], c[1], context, within, speaker, options))[0]
 
 
@@ -228,15 +259,15 @@ def _score(entry: GazetteerEntry, own_name: bool, context: _Context, within: Gaz
     score = options.population_weight * math.log10(entry.population + 1)
     score += options.feature_bonus.get(entry.feature, 0.0)
     score += options.name_bonus if own_name else 0.0
-    if entry.country_code and context.countries[entry.country_code]:
+    if entry.country_code and context.has_country(entry.country_code):
         score += options.same_country_bonus
-    if entry.admin_code and context.admins[_admin1(entry.admin_code)]:
+    if entry.admin_code and context.has_admin(_admin1(entry.admin_code)):
         score += options.same_admin_bonus
     if within is not None and _contains(within, entry):
         score += options.qualifier_bonus
     if speaker and Gazetteer.is_seat(entry):
         score += options.government_bonus
-    if entry.feature == "capital" and any(c != entry.country_code for c in context.capitals):
+    if entry.feature == "capital" and any(c != entry.country_code for c in context.capitals()):
         score += options.international_capital_bonus
     return score
 
