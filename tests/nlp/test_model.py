@@ -33,6 +33,19 @@ def test_paragraph_breaks_run_before_the_parser_with_no_problems(english) -> Non
     assert not any(analysis["problems"].values())
 
 
+def test_paragraph_breaks_start_a_sentence_after_each_blank_line_and_keep_other_boundaries() -> None:
+    import spacy
+
+    from newsgraph.nlp.model import paragraph_breaks
+
+    doc = spacy.blank("en").make_doc("Talks postponed\n\nThe meeting was held. It ended.\n\nNext")
+    doc[4].is_sent_start = False  # set by an earlier component: kept
+    paragraph_breaks(doc)
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Talks", "The", "Next"] and doc[4].is_sent_start is False
+    assert doc[1].is_sent_start is None  # nothing said about the rest
+
+
 @pytest.mark.model
 def test_a_heading_without_a_period_is_its_own_sentence(english) -> None:  # type: ignore[no-untyped-def]
     doc = english("Talks postponed again\n\nThe meeting in Lima will not take place on Wednesday.")

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.names import entity_id, fold
 from newsgraph.nlp import entity_rules as rules
+from newsgraph.nlp.intervals import Intervals
 from newsgraph.nlp.records import Entity, Mention
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -107,6 +108,7 @@ def _untagged_speakers(doc: Doc, mentions: Sequence[_Mention]) -> list[_Mention]
     said): whoever speaks is a person or a body, and a name of two capitalised words is a person."""
     found = []
     text = doc.text
+    tagged = Intervals((m.start, m.end) for m in mentions)
     for verb in doc:
         if verb.text.lower() not in rules.SPEECH_VERBS:
             continue
@@ -115,7 +117,7 @@ def _untagged_speakers(doc: Doc, mentions: Sequence[_Mention]) -> list[_Mention]
             if not names or names[-1] != subject or any(not t.text[:1].isupper() for t in names):
                 continue
             start, end = names[0].idx, subject.idx + len(subject)
-            if len(names) >= 2 and not any(m.start < end and start < m.end for m in mentions):
+            if len(names) >= 2 and not tagged.overlaps(start, end):
                 found.append(_Mention(start, end, text[start:end], "PERSON"))
     return found
 
@@ -249,18 +251,18 @@ def _name_clusters(mentions: Sequence[_Mention], expansions: dict[str, str]) -> 
 
 def _add_missed_mentions(doc: Doc, clusters: list[list[_Mention]]) -> None:
     """Occurrences of a name this article already established that the model did not tag."""
-    taken = [(m.start, m.end) for cluster in clusters for m in cluster]
+    taken = Intervals((m.start, m.end) for cluster in clusters for m in cluster)
     forms = _unambiguous_forms(clusters)
     if not forms:
         return
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
                          + r")(?!\w)")
+    # the matches do not overlap one another, so only the mentions found before need checking
     for match in pattern.finditer(doc.text):
         start, end = match.span()
-        if not any(s < end and start < e for s, e in taken):
+        if not taken.overlaps(start, end):
             cluster = forms[match.group(1)]
             cluster.append(_Mention(start, end, match.group(1), cluster[0].label))
-            taken.append((start, end))
 
 
 def _unambiguous_forms(clusters: list[list[_Mention]]) -> dict[str, list[_Mention]]:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsgraph.nlp import time_rules as R
+from newsgraph.nlp.intervals import Intervals
 from newsgraph.nlp.records import Tense, TimeExpression
 from newsgraph.nlp.time_values import Result, clean, normalize, recognise
 
@@ -235,7 +236,8 @@ def _recognised_core(tokens: list[Token]) -> list[Token]:
 
 
 def _is_read(tokens: list[Token]) -> bool:
-    text = tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # from the tokens, not ``doc.text``, which spaCy rebuilds from every token of the document
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
     return recognise(text, None, None) is not None
 
 
@@ -271,11 +273,11 @@ def _loose_article(tokens: list[Token]) -> bool:
 
 def _pattern_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     text = doc.text
-    excluded = [(m.start(), m.end()) for m in R.NOT_TIME_RE.finditer(text)]
-    excluded += [(t.idx, t.idx + len(t.text)) for t in doc if _discourse_now(t)]
+    excluded = Intervals([*((m.start(), m.end()) for m in R.NOT_TIME_RE.finditer(text)),
+                          *((t.idx, t.idx + len(t.text)) for t in doc if _discourse_now(t))])
     for pattern in (R.EXTRA_TEXT_RE, R.MONTH_DAY_TEXT_RE, R.WEEKDAY_TEXT_RE, R.BARE_PLURAL_TEXT_RE):
         for m in pattern.finditer(text):
-            if not any(a <= m.start() < b for a, b in excluded):
+            if not excluded.holds(m.start()):
                 yield m.start(), m.end()
     for token in doc:
         if token.lower_ in R.EXTRA_ADJECTIVES and token.pos_ == "ADJ":
