@@ -121,9 +121,10 @@ def places_component(nlp: Language, name: str, gazetteer: str | None) -> Callabl
                     assigns=["doc._.newsgraph_events"])
 @guarded("newsgraph_events")
 def events_component(doc: Doc) -> Doc:
-    """PLOVER events, over what the other layers found (so it runs last)."""
+    """PLOVER events, over what the other layers found (so it runs last). A layer that failed on this
+    text (``None``, its failure recorded) counts as having found nothing."""
     doc._.newsgraph_events = tuple(find_events(
-        doc, doc._.newsgraph_entities, doc._.newsgraph_times, doc._.newsgraph_places,
-        doc._.newsgraph_attributions, doc._.newsgraph_quotes))
+        doc, doc._.newsgraph_entities or (), doc._.newsgraph_times or (), doc._.newsgraph_places or (),
+        doc._.newsgraph_attributions or (), doc._.newsgraph_quotes or ()))
     return doc
 

@@ -24,6 +24,7 @@ participant, when two clearly lead; a third as often named leaves the phrase unn
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -177,7 +178,8 @@ class Participants:
         if low in _PERSONAL:
             found = self._person(pronoun)
         else:
-            found = next((i for i in reversed(self.groups) if pronoun.sent.start <= i < pronoun.i), None)
+            k = bisect_left(self.groups, pronoun.i)  # the group named last before it, in its sentence
+            found = self.groups[k - 1] if k and self.groups[k - 1] >= pronoun.sent.start else None
         if found is not None:
             entity, span = self.at[found]
             return Participant(entity.id, span.text, span.start_char, span.end_char)
@@ -212,12 +214,14 @@ class Participants:
         """The mention a personal pronoun stands for: the person named last within a sentence back;
         for an object pronoun, not its clause's subject, and an argument mention before a possessor."""
         near = _sentences_back(pronoun, 1)
-        before = [i for i in reversed(self.people) if i < pronoun.i]
+        far = _sentences_back(pronoun, PRONOUN_WINDOW)
+        # people named from the farthest sentence looked at up to the pronoun, the nearest first
+        window = slice(bisect_left(self.people, min(near, far)), bisect_left(self.people, pronoun.i))
+        before = self.people[window][::-1]
         if pronoun.dep_ not in _OBJECT_DEPS:
             return next((i for i in before if i >= near), None)
         bound = self._bound(pronoun)
         free = [i for i in before if self.at[i][0].id not in bound]
-        far = _sentences_back(pronoun, PRONOUN_WINDOW)
         argument = next((i for i in free if i >= far and self.at[i][1].root.dep_ not in _MODIFIERS), None)
         return argument if argument is not None else next((i for i in free if i >= near), None)
 

@@ -548,12 +548,13 @@ def _is_demonym(token: Token) -> bool:
 # Attribution
 
 def reported_by(trigger: Token, attributions: Sequence[Attribution], quotes: Sequence[Quote],
-                entities: Sequence[Entity]) -> tuple[str, ...]:
+                entities: Sequence[Entity], names: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """Whom the claim comes from, nearest source first: the attribution layer's chain for the trigger's
     sentence (``according to officials cited by Axios``), the speaker of a quote holding the trigger,
     and the subject of a speech verb governing it, by the entity's name when it is a mention. ``()`` when
-    the outlet asserts the event itself."""
-    names = _names(entities)
+    the outlet asserts the event itself. ``names`` is ``source_names(entities)``, which a caller coding
+    many events of one article builds once."""
+    names = source_names(entities) if names is None else names
     sources: list[str] = []
     for attribution in attributions:
         if attribution.start <= trigger.idx < attribution.end and _in_scope(trigger, attribution.cue):
@@ -646,7 +647,8 @@ def _antecedent(pronoun: Token, entities: Sequence[Entity]) -> str | None:
     return max(before)[1] if before else None
 
 
-def _names(entities: Sequence[Entity]) -> dict[str, str]:
+def source_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each mention's text, case-folded, to its entity's name: how ``reported_by`` names a source."""
     return {m.text.casefold(): e.name for e in entities for m in e.mentions}
 
 

@@ -30,14 +30,16 @@ names its weapon ("missile strikes", "airstrikes"): the attack is news without a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import cast
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.event_arguments import Found as _Found
 from newsgraph.nlp.event_arguments import Participants, arguments, is_party, without_venues
-from newsgraph.nlp.event_context import date_of, is_statement, place_of, reported_by, status_of
+from newsgraph.nlp.event_context import date_of, is_statement, place_of, reported_by, source_names, status_of
 from newsgraph.nlp.event_context_rules import DEONTIC_GOVERNORS
 from newsgraph.nlp.event_lexicon import (
     CONFLICT_TYPES,
@@ -56,6 +58,7 @@ from newsgraph.nlp.records import (
     Designation,
     Entity,
     Event,
+    EventDate,
     EventType,
     Mention,
     Participant,
@@ -97,6 +100,7 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     lexicon = lexicon or default_lexicon()
     found = _triggers(doc, lexicon)
     args = Participants(doc, entities, places)
+    layers = _Layers.of(doc, times, places, attributions, quotes, entities)
     contexts: dict[int, tuple[str, ...]] = {}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     mentions: list[EventMention] = []
@@ -109,9 +113,9 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
             continue
         if designation is not None:
             designation = Designation(designation.label, actors[0] if actors else None,
-                                      designation.target, date_of(item.trigger, times))
-        event = _event("ev0", item, actors, recipients, designation,
-                       _contexts(item, lexicon, contexts), (times, places, attributions, quotes, entities))
+                                      designation.target, layers.date_of(item.trigger))
+        event = _event("ev0", item, actors, recipients, designation, _contexts(item, lexicon, contexts),
+                       layers)
         mentions.append(EventMention(event, sentences[item.trigger.sent.start], bare))
     yield from corefer(mentions)
 
@@ -131,11 +135,79 @@ def _armed(item: _Found) -> bool:
     return item.cue.pos == "N" and item.cue.type == "ASSAULT" and item.cue.mode in _WEAPON_MODES
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class _Layers:
+    """The article's other layers, with what every event of it looks up built once: the time
+    expressions and places that start in each sentence, the attributions and quotes that reach into it
+    (each by the sentence's first character), and how sources are named. Without them, coding an
+    article's events was quadratic in its length."""
+
+    times: Sequence[TimeExpression]
+    places: Sequence[Place]
+    attributions: Sequence[Attribution]
+    quotes: Sequence[Quote]
+    entities: Sequence[Entity]
+    names: Mapping[str, str]
+    times_in: Mapping[int, list[int]]
+    places_in: Mapping[int, list[int]]
+    attributions_in: Mapping[int, list[int]]
+    quotes_in: Mapping[int, list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc, times: Sequence[TimeExpression], places: Sequence[Place],
+           attributions: Sequence[Attribution], quotes: Sequence[Quote],
+           entities: Sequence[Entity]) -> _Layers:
+        sents = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        return cls(times, places, attributions, quotes, entities, source_names(entities),
+                   _by_sentence(sents, times), _by_sentence(sents, places),
+                   _by_sentence(sents, attributions, reaching=True),
+                   _by_sentence(sents, quotes, reaching=True))
+
+    def date_of(self, trigger: Token) -> EventDate | None:
+        return date_of(trigger, [self.times[k] for k in self.times_in.get(trigger.sent.start_char, ())])
+
+    def place_of(self, trigger: Token) -> int | None:
+        """The index in ``places`` (not in the sentence's) of the event's place."""
+        indices = self.places_in.get(trigger.sent.start_char, [])
+        found = place_of(trigger, [self.places[k] for k in indices])
+        return indices[found] if found is not None else None
+
+    def reported_by(self, trigger: Token) -> tuple[str, ...]:
+        """``reported_by`` given the attributions and quotes that reach into the trigger's sentence: it
+        uses only those that hold the trigger."""
+        sent = trigger.sent.start_char
+        return reported_by(trigger, [self.attributions[k] for k in self.attributions_in.get(sent, ())],
+                           [self.quotes[k] for k in self.quotes_in.get(sent, ())], self.entities, self.names)
+
+
+def _by_sentence(sents: Sequence[tuple[int, int]], items: Sequence[_Spanned],
+                 reaching: bool = False) -> dict[int, list[int]]:
+    """First character of a sentence → indices of the ``items`` that start in it, in order; with
+    ``reaching``, of those that overlap it (a quote of three sentences is in each)."""
+    starts = [start for start, _ in sents]
+    found: dict[int, list[int]] = {}
+    for index, item in enumerate(items):
+        k = bisect_right(starts, item.start) - 1
+        if not reaching:
+            if k >= 0 and item.start < sents[k][1]:
+                found.setdefault(starts[k], []).append(index)
+            continue
+        for j in range(max(k, 0), bisect_left(starts, item.end)):
+            if sents[j][0] < item.end and item.start < sents[j][1]:
+                found.setdefault(starts[j], []).append(index)
+    return found
+
+
 def _event(id_: str, item: _Found, actors: tuple[Participant, ...], recipients: tuple[Participant, ...],
-           designation: Designation | None, contexts: tuple[str, ...],
-           layers: tuple[Sequence[TimeExpression], Sequence[Place], Sequence[Attribution],
-                         Sequence[Quote], Sequence[Entity]]) -> Event:
-    times, places, attributions, quotes, entities = layers
+           designation: Designation | None, contexts: tuple[str, ...], layers: _Layers) -> Event:
     trigger, doc = item.trigger, item.trigger.doc
     words = doc[item.span[0]:item.span[1]]
     sent = trigger.sent
@@ -146,8 +218,8 @@ def _event(id_: str, item: _Found, actors: tuple[Participant, ...], recipients: 
         id=id_, type=type_, mode=mode, contexts=contexts, cameo=cameo,
         trigger=Mention(words.start_char, words.end_char, words.text),
         sentence=Sentence(sent.start_char, sent.end_char), actors=actors, recipients=recipients,
-        place=place_of(trigger, places), date=date_of(trigger, times), status=status,
-        attribution=reported_by(trigger, attributions, quotes, entities),
+        place=layers.place_of(trigger), date=layers.date_of(trigger), status=status,
+        attribution=layers.reported_by(trigger),
         confidence=round(min(1.0, max(0.0, confidence)), 3), designation=designation)
 
 
