@@ -53,6 +53,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/long_article.py
 
 # Scores extraction on ../shared/eval and fails on a figure below its floor in tests/eval_baseline.json.
 eval: install
