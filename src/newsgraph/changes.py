@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsgraph.day_intervals import interval
 from newsgraph.event_groups import (
     FAMILIES,
     EventGroup,
@@ -24,7 +25,7 @@ from newsgraph.event_groups import (
 )
 from newsgraph.ledger import LedgerEntry, role_changes, role_ledger
 from newsgraph.store import EntityRole, Store
-from newsgraph.store.event_rows import interval, readable_date
+from newsgraph.store.event_rows import readable_date
 
 # What a plan that came about is called, by the plan's status.
 OUTCOMES = {"planned": "fulfilled", "threatened": "carried out", "negated": "overtaken",

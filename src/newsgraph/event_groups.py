@@ -35,8 +35,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
+from newsgraph.day_intervals import interval
 from newsgraph.store import EventParticipant, EventPlace, EventQuery, EventRow, Store
-from newsgraph.store.event_rows import interval
 
 OCCURRENCE = frozenset({"happened", "ongoing", "denied"})
 INTENT = frozenset({"planned", "threatened", "negated", "hypothetical"})

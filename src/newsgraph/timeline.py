@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsgraph.day_intervals import interval
 from newsgraph.event_groups import EventGroup, story_groups
 from newsgraph.store import Store
-from newsgraph.store.event_rows import interval
 
 
 @dataclass(frozen=True)

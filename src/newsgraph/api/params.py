@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Query
 
 from newsgraph.api.errors import Invalid
-from newsgraph.store.event_rows import interval
+from newsgraph.day_intervals import interval
 
 # ISO 8601 dates at year, month or day precision, as strings: 20260115 (a number) is refused, never read
 # as seconds since 1970.

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsgraph.day_intervals import interval
 from newsgraph.errors import ArticleNotFoundError, StoreError
 from newsgraph.names import slug
 from newsgraph.records import Article, Metadata, OffsetMap, Paragraph, PartialDate, Removal
@@ -34,7 +35,7 @@ from newsgraph.store.base import (
     StorySummary,
     TokenInfo,
 )
-from newsgraph.store.event_rows import event_rows, interval
+from newsgraph.store.event_rows import event_rows
 from newsgraph.store.migrations import MIGRATIONS, insert_events
 from newsgraph.stories import ArticleProfile, StoryOptions
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from newsgraph.day_intervals import interval
 from newsgraph.errors import StoreError
-from newsgraph.store.event_rows import interval
 from newsgraph.stories import (
     ENTITY,
     NAME,
