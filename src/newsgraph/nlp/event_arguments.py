@@ -78,6 +78,11 @@ _CLIMBED = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acomp"})
 _CIRCUMSTANCES = frozenset("during after before amid amidst since despite following until till throughout "
                            "ahead prior pending".split())
 _BE_FORMS = frozenset("be is are was were been being 's 're".split())
+# Nouns for what someone chose to do: an event that is what one of these "is" was chosen by whoever the
+# noun belongs to ("the government's answer is a meeting", "Peru's response was a ban"), not done by
+# the noun itself.
+_CHOSEN = frozenset("answer response reply reaction solution remedy plan proposal offer priority goal aim "
+                    "option choice strategy step move idea intention".split())
 # Generic nouns for an undertaking: an event noun compounded with one ("a mediation effort between A and
 # B", "a relief mission to Gaza") has the undertaking's arguments.
 _UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns operation operations drive "
@@ -521,11 +526,29 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
         governor = _governor(noun)
         if governor is not None:
             subject, passive = _subject(governor)
-            if subject is not None:
+            if subject is not None and _chosen(noun, governor, subject):
+                actors.extend(_whose(subject))
+            elif subject is not None:
                 (recipients if passive else actors).append(subject)
             if not recipients:
                 recipients.extend(_slots(governor, [s for s in cue.recipients if s not in ("obj", "comp")]))
     return actors, recipients
+
+
+def _chosen(noun: Token, governor: Token, subject: Token) -> bool:
+    """Whether ``noun`` is what a choice-noun subject is ("the government's answer is a meeting")."""
+    return noun.dep_ == "attr" and governor.lower_ in _BE_FORMS and subject.lower_ in _CHOSEN
+
+
+def _whose(noun: Token) -> list[Token]:
+    """Whom a noun belongs to: its possessor ("the government's answer") or its "of" ("the answer of
+    the government")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [child]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
 
 
 def partitive_of(noun: Token) -> Token | None:
