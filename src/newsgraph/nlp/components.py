@@ -125,6 +125,7 @@ def events_component(doc: Doc) -> Doc:
     text (``None``, its failure recorded) counts as having found nothing."""
     doc._.newsgraph_events = tuple(find_events(
         doc, doc._.newsgraph_entities or (), doc._.newsgraph_times or (), doc._.newsgraph_places or (),
-        doc._.newsgraph_attributions or (), doc._.newsgraph_quotes or ()))
+        doc._.newsgraph_attributions or (), doc._.newsgraph_quotes or (),
+        published=doc._.newsgraph_published, month=doc._.newsgraph_published_month))
     return doc
 

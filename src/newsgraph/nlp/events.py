@@ -16,7 +16,9 @@
 3. **Designations.** "designated X (as) a foreign terrorist organization" is a SANCTION with a
    ``Designation``: the label, the authority (the actor), the target and the date it took effect.
 4. **Context.** Status, date, place and attribution come from ``newsgraph.nlp.event_context``; the
-   cue's contexts are joined by those of context words in the sentence.
+   cue's contexts are joined by those of context words in the sentence. An event told as happened
+   whose own date begins after the article's publication date has not happened yet: it is planned
+   ("the summit on March 20 will focus on …" in an article of March 11).
 
 5. **Mentions.** A later mention of the same event lends its date, place or participants to the others
    ("traveled to Caracas for a meeting with Rodríguez. The encounter — held on Thursday …"), see
@@ -30,13 +32,16 @@ names its weapon ("missile strikes", "airstrikes"): the attack is news without a
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.day_intervals import interval
 from newsgraph.nlp.event_arguments import Found as _Found
 from newsgraph.nlp.event_arguments import Participants, arguments, is_party, without_venues
 from newsgraph.nlp.event_context import date_of, is_statement, place_of, reported_by, source_names, status_of
@@ -95,12 +100,14 @@ _CONFIDENCE = {"V": 0.85, "A": 0.7, "N": 0.75}
 
 def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpression],
                 places: Sequence[Place], attributions: Sequence[Attribution],
-                quotes: Sequence[Quote], lexicon: Lexicon | None = None) -> Iterator[Event]:
-    """Every event the text reports, happened or not, in text order."""
+                quotes: Sequence[Quote], lexicon: Lexicon | None = None, *,
+                published: date | None = None, month: tuple[int, int] | None = None) -> Iterator[Event]:
+    """Every event the text reports, happened or not, in text order. ``published`` is the article's
+    publication day, or ``month`` its year and month when that is all that is known."""
     lexicon = lexicon or default_lexicon()
     found = _triggers(doc, lexicon)
     args = Participants(doc, entities, places)
-    layers = _Layers.of(doc, times, places, attributions, quotes, entities)
+    layers = _Layers.of(doc, times, places, attributions, quotes, entities, published, month)
     contexts: dict[int, tuple[str, ...]] = {}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     mentions: list[EventMention] = []
@@ -160,16 +167,23 @@ class _Layers:
     places_in: Mapping[int, list[int]]
     attributions_in: Mapping[int, list[int]]
     quotes_in: Mapping[int, list[int]]
+    # the last day that has been: the publication day, or the last day of the publication month
+    published: str | None
 
     @classmethod
     def of(cls, doc: Doc, times: Sequence[TimeExpression], places: Sequence[Place],
-           attributions: Sequence[Attribution], quotes: Sequence[Quote],
-           entities: Sequence[Entity]) -> _Layers:
+           attributions: Sequence[Attribution], quotes: Sequence[Quote], entities: Sequence[Entity],
+           published: date | None = None, month: tuple[int, int] | None = None) -> _Layers:
         sents = [(sent.start_char, sent.end_char) for sent in doc.sents]
         return cls(times, places, attributions, quotes, entities, source_names(entities),
                    _by_sentence(sents, times), _by_sentence(sents, places),
                    _by_sentence(sents, attributions, reaching=True),
-                   _by_sentence(sents, quotes, reaching=True))
+                   _by_sentence(sents, quotes, reaching=True), _last_day(published, month))
+
+    def not_yet(self, when: EventDate | None) -> bool:
+        """Whether ``when`` begins after the article was published: what happens then has not yet."""
+        days = interval(when.value) if when is not None else None
+        return days is not None and self.published is not None and days[0] > self.published
 
     def date_of(self, trigger: Token) -> EventDate | None:
         return date_of(trigger, [self.times[k] for k in self.times_in.get(trigger.sent.start_char, ())])
@@ -186,6 +200,15 @@ class _Layers:
         sent = trigger.sent.start_char
         return reported_by(trigger, [self.attributions[k] for k in self.attributions_in.get(sent, ())],
                            [self.quotes[k] for k in self.quotes_in.get(sent, ())], self.entities, self.names)
+
+
+def _last_day(published: date | None, month: tuple[int, int] | None) -> str | None:
+    if published is not None:
+        return published.isoformat()
+    if month is not None:
+        year, number = month
+        return date(year, number, calendar.monthrange(year, number)[1]).isoformat()
+    return None
 
 
 def _by_sentence(sents: Sequence[tuple[int, int]], items: Sequence[_Spanned],
@@ -212,13 +235,16 @@ def _event(id_: str, item: _Found, actors: tuple[Participant, ...], recipients: 
     words = doc[item.span[0]:item.span[1]]
     sent = trigger.sent
     status, factor = status_of(trigger)
+    when = layers.date_of(trigger)
+    if status == "happened" and layers.not_yet(when):
+        status = "planned"  # told as done, but on a day still to come ("the summit on March 20 will …")
     confidence = _CONFIDENCE[item.cue.pos] * (1.0 if actors else 0.8) * factor
     type_, mode, cameo = _coded(item)
     return Event(
         id=id_, type=type_, mode=mode, contexts=contexts, cameo=cameo,
         trigger=Mention(words.start_char, words.end_char, words.text),
         sentence=Sentence(sent.start_char, sent.end_char), actors=actors, recipients=recipients,
-        place=layers.place_of(trigger), date=layers.date_of(trigger), status=status,
+        place=layers.place_of(trigger), date=when, status=status,
         attribution=layers.reported_by(trigger),
         confidence=round(min(1.0, max(0.0, confidence)), 3), designation=designation)
 
