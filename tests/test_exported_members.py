@@ -15,7 +15,7 @@ def test_public_names_are_not_private_modules() -> None:
                "records", "settings", "store", "logging", "cli", "inputs", "nlp", "extraction", "names",
                "processing", "export_events", "stories", "cli_stories", "cli_timeline", "event_groups",
                "timeline", "ledger", "changes", "kb", "evaluation", "export_stories", "story_views", "api",
-               "cli_serve", "web", "dyads"}
+               "cli_serve", "web", "dyads", "day_intervals"}
     assert public - modules <= set(newsgraph.__all__)
 
 
