@@ -274,6 +274,11 @@ def _times(nlp: object, text: str, anchor: date | None) -> list[TimeExpression]:
         ("The ferry sails daily from 1998 to 2004.", MON_2025_11_24,
          [("daily", "SET", "P1D"), ("1998", "DATE", "1998"), ("2004", "DATE", "2004")]),
         ("A 6-year-old boy was rescued.", MON_2025_11_24, []),
+        # a date something is put off to lies ahead, whatever the tense of the putting off
+        ("The council postponed the vote to Friday.", MON_2025_11_24, [("Friday", "DATE", "2025-11-28")]),
+        ("The talks were delayed until Thursday.", FRI_2026_01_16, [("Thursday", "DATE", "2026-01-22")]),
+        ("The council moved its offices to Lima on Friday.", MON_2025_11_24,
+         [("Friday", "DATE", "2025-11-21")]),  # "on Friday" is when it moved
     ],
 )
 def test_find_times_in_a_sentence(

@@ -184,6 +184,15 @@ DATELIKE_NUMBER_RE = re.compile(
 # Clause heads that point forward: "will meet Friday", "shall", "'ll", "wo" (from "won't").
 FUTURE_AUX: Final[frozenset[str]] = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 
+# Verbs that put something off, in every form (the model has no lemmatizer), and the prepositions that
+# give the date it is put off to: that date lies ahead, whatever the verb's tense ("postponed the talks
+# to Friday", "delayed until Monday", "pushed back to March 3").
+PUT_OFF_VERBS: Final[frozenset[str]] = frozenset("""
+    postpone postpones postponed postponing delay delays delayed delaying defer defers deferred deferring
+    reschedule reschedules rescheduled rescheduling push pushes pushed pushing move moves moved moving
+    """.split())
+NEW_DATE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"to", "until", "till"})
+
 # Modals that leave direction open ("would meet Friday" in reported speech): the nearest day is taken.
 OPEN_MODALS: Final[frozenset[str]] = frozenset({
     "would", "could", "might", "may", "should", "must", "can", "'d", "’d",

@@ -29,7 +29,10 @@ __all__ = ["find_times", "normalize", "tense_of"]
 
 def tense_of(span: Span) -> Tense | None:
     """Tense of the clause governing ``span``: ``future`` for will/shall/'ll/going to, ``past`` for a past
-    or perfect verb form, ``present`` for a present one, ``None`` when open (modals, no verb)."""
+    or perfect verb form, ``present`` for a present one, ``None`` when open (modals, no verb). A date
+    something is put off to is ``future`` ("postponed the talks to Friday")."""
+    if _put_off_to(span.root):
+        return "future"
     verb = _governing_verb(span.root)
     for _ in range(6):
         if verb is None:
@@ -48,6 +51,14 @@ def tense_of(span: Span) -> Tense | None:
             continue
         return _tense_of_verb(verb, auxes)
     return None
+
+
+def _put_off_to(token: Token) -> bool:
+    """Whether ``token`` is the date a verb puts something off to: after the putting off, and a report
+    of it comes soon after, so ahead of the publication."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ in R.NEW_DATE_PREPOSITIONS
+            and prep.head.lower_ in R.PUT_OFF_VERBS)
 
 
 def _tense_of_verb(verb: Token | None, auxes: list[Token] | None = None) -> Tense | None:
