@@ -404,6 +404,28 @@ def test_an_event_a_choice_noun_is_was_chosen_by_whom_the_noun_belongs_to(  # ty
     assert _ids(event.actors) == [actor]
 
 
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("Fisheries Minister Renata Salinas announced technical talks with Peru for next week.", "talks",
+     "2026-W11"),
+    ("Lima fixed the meeting with Chile for March 11.", "meeting", "2026-03-11"),
+    ("Peru set the talks with Chile for Friday.", "talks", "2026-03-06"),  # ahead, though "set" is past
+])
+def test_an_event_set_for_a_date_is_planned_for_that_date(  # type: ignore[no-untyped-def]
+        english, text: str, word: str, value: str) -> None:
+    event = _event(_events(english, text, date(2026, 3, 3)), word)
+    assert event.status == "planned" and event.date is not None and event.date.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru held talks for two hours.",  # a duration, not a date
+    "On Monday Lima fixed the meeting with Chile.",  # when it was fixed, not when it is
+])
+def test_no_date_is_set_by_a_duration_or_by_when_the_setting_happened(  # type: ignore[no-untyped-def]
+        english, text: str) -> None:
+    event = next(e for e in _events(english, text, date(2026, 3, 3)) if e.type == "CONSULT")
+    assert event.date is None
+
+
 def test_a_progressive_read_as_be_and_attribute_keeps_its_subject(english) -> None:  # type: ignore[no-untyped-def]
     mediating = _events(english, "Qatar is mediating between Israel and Hamas.")[0]
     assert mediating.trigger.text == "mediating" and mediating.status == "ongoing"

@@ -277,6 +277,7 @@ def _times(nlp: object, text: str, anchor: date | None) -> list[TimeExpression]:
         # a date something is put off to lies ahead, whatever the tense of the putting off
         ("The council postponed the vote to Friday.", MON_2025_11_24, [("Friday", "DATE", "2025-11-28")]),
         ("The talks were delayed until Thursday.", FRI_2026_01_16, [("Thursday", "DATE", "2026-01-22")]),
+        ("The council set the vote for Friday.", MON_2025_11_24, [("Friday", "DATE", "2025-11-28")]),
         ("The council moved its offices to Lima on Friday.", MON_2025_11_24,
          [("Friday", "DATE", "2025-11-21")]),  # "on Friday" is when it moved
     ],

@@ -364,7 +364,10 @@ def date_of(trigger: Token, times: Sequence[TimeExpression]) -> EventDate | None
     if not heads:
         return None
     for anchor in _anchors(trigger, temporal=True):
-        moving = anchor != trigger and _base(anchor) in rules.RESCHEDULE_VERBS  # not "moved troops on …"
+        base = _base(anchor)
+        moving = anchor != trigger and (base in rules.RESCHEDULE_VERBS  # not "moved troops on …"
+                                        or (base in rules.SETTING_VERBS and trigger.head == anchor
+                                            and trigger.dep_ == "dobj"))
         found = [time for head, time in heads if (_moved_to(head, anchor) if moving
                                                   else _attached(head, anchor, rules.TEMPORAL_PREPOSITIONS))]
         if found:
@@ -442,8 +445,9 @@ def _same_clause_head(token: Token, *, temporal: bool) -> Token | None:
         return head  # "held talks", "the meeting took place", "traveled … for a meeting"
     if dep == "nsubjpass" and _base(head) in rules.SCHEDULE_VERBS:
         return head  # "the meeting is scheduled for Friday"
-    if dep == "dobj" and _base(head) in rules.RESCHEDULE_VERBS:
-        return head  # "postponed the talks to Friday"
+    if dep == "dobj" and (_base(head) in rules.RESCHEDULE_VERBS
+                          or (temporal and _base(head) in rules.SETTING_VERBS)):
+        return head  # "postponed the talks to Friday", "fixed the meeting for March 11"
     if dep == "relcl" and _base(token) in ("lead", "result", "culminate"):
         return head  # "a raid that led to the capture": the capture is the raid's outcome
     if temporal and dep == "advcl" and any(c.lower_ in rules.SIMULTANEOUS_MARKS

@@ -69,11 +69,16 @@ PURPOSE_VERBS = frozenset({
     "send",
 })
 SUPPORT_VERBS = OCCURRENCE_VERBS | LIGHT_VERBS | PURPOSE_VERBS
-# Verbs that set when an event is to be: "the meeting is scheduled for Friday" dates the meeting.
-SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "arrange", "postpone", "move"})
+# Verbs that set when an event is to be: "the meeting is scheduled for Friday" dates the meeting, and so
+# does "Lima fixed the meeting for March 11".
+SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "arrange", "postpone", "move", "fix"})
 # Verbs that move an event to another date, and the prepositions that give the new one ("postponed
 # until April", "moved to Friday"); any other date on them is when the move was made.
 RESCHEDULE_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "move", "push"})
+# Verbs that set an event, their object, for a date: only "for" (or to, until …) gives the event's date
+# ("Lima fixed the meeting for March 11", "announced talks for next week"); "on Monday Lima fixed the
+# meeting" is when it was fixed. Their places are not the event's ("announced in Lima").
+SETTING_VERBS = frozenset({"schedule", "set", "slate", "arrange", "fix", "announce"})
 NEW_DATE_PREPOSITIONS = frozenset({"to", "until", "till", "for", "back"})
 # Words of motion: "to"/"into" after them names the venue ("traveled to Caracas", "a visit to Quito").
 MOTION_WORDS = frozenset({

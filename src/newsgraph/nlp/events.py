@@ -142,6 +142,10 @@ def _armed(item: _Found) -> bool:
     return item.cue.pos == "N" and item.cue.type == "ASSAULT" and item.cue.mode in _WEAPON_MODES
 
 
+# Time values that name no time ahead: "talks for now" are not set for a date.
+_NOT_AHEAD = frozenset({"PRESENT_REF", "PAST_REF"})
+
+
 class _Spanned(Protocol):
     @property
     def start(self) -> int: ...
@@ -179,6 +183,21 @@ class _Layers:
                    _by_sentence(sents, times), _by_sentence(sents, places),
                    _by_sentence(sents, attributions, reaching=True),
                    _by_sentence(sents, quotes, reaching=True), _last_day(published, month))
+
+    def scheduled(self, trigger: Token) -> bool:
+        """Whether a nominal event is set for a date: "for" a date hangs from it or from the verb it is
+        the object of ("announced talks for next week", "fixed the meeting for March 11"). It is to come
+        then, even when the setting is told in the past. Durations ("talks for two hours") are no date."""
+        if trigger.pos_ not in ("NOUN", "PROPN"):
+            return False
+        dates = [t for t in (self.times[k] for k in self.times_in.get(trigger.sent.start_char, ()))
+                 if t.type == "DATE" and t.value not in _NOT_AHEAD]
+        anchors = [trigger]
+        if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            anchors.append(trigger.head)
+        return any(prep.dep_ == "prep" and prep.lower_ == "for" and obj.dep_ == "pobj"
+                   and any(t.start <= obj.idx < t.end for t in dates)
+                   for anchor in anchors for prep in anchor.children for obj in prep.children)
 
     def not_yet(self, when: EventDate | None) -> bool:
         """Whether ``when`` begins after the article was published: what happens then has not yet."""
@@ -236,8 +255,8 @@ def _event(id_: str, item: _Found, actors: tuple[Participant, ...], recipients: 
     sent = trigger.sent
     status, factor = status_of(trigger)
     when = layers.date_of(trigger)
-    if status == "happened" and layers.not_yet(when):
-        status = "planned"  # told as done, but on a day still to come ("the summit on March 20 will …")
+    if status == "happened" and (layers.not_yet(when) or layers.scheduled(trigger)):
+        status = "planned"  # on a day still to come ("the summit on March 20 will …"), or set for a date
     confidence = _CONFIDENCE[item.cue.pos] * (1.0 if actors else 0.8) * factor
     type_, mode, cameo = _coded(item)
     return Event(

@@ -192,6 +192,12 @@ PUT_OFF_VERBS: Final[frozenset[str]] = frozenset("""
     reschedule reschedules rescheduled rescheduling push pushes pushed pushing move moves moved moving
     """.split())
 NEW_DATE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"to", "until", "till"})
+# Verbs that set something for a date, and the date they set it for lies ahead of the setting too: "Peru
+# set the talks for Friday", "announced talks for next week", "fixed the meeting for March 11".
+SET_FOR_VERBS: Final[frozenset[str]] = frozenset("""
+    set sets setting fix fixes fixed fixing schedule schedules scheduled scheduling slate slates slated
+    arrange arranges arranged arranging announce announces announced announcing call calls called
+    """.split())
 
 # Modals that leave direction open ("would meet Friday" in reported speech): the nearest day is taken.
 OPEN_MODALS: Final[frozenset[str]] = frozenset({

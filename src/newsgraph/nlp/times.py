@@ -54,11 +54,16 @@ def tense_of(span: Span) -> Tense | None:
 
 
 def _put_off_to(token: Token) -> bool:
-    """Whether ``token`` is the date a verb puts something off to: after the putting off, and a report
-    of it comes soon after, so ahead of the publication."""
+    """Whether ``token`` is the date a verb puts something off to, or sets something for: after the
+    putting off or the setting, and a report of it comes soon after, so ahead of the publication."""
     prep = token.head
-    return (token.dep_ == "pobj" and prep.lower_ in R.NEW_DATE_PREPOSITIONS
-            and prep.head.lower_ in R.PUT_OFF_VERBS)
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ in R.NEW_DATE_PREPOSITIONS and prep.head.lower_ in R.PUT_OFF_VERBS:
+        return True
+    # "set the talks for Friday", "announced talks for next week": "for" on the verb or on its object
+    setter = prep.head.head if prep.head.dep_ in ("dobj", "nsubjpass") else prep.head
+    return prep.lower_ == "for" and setter.lower_ in R.SET_FOR_VERBS
 
 
 def _tense_of_verb(verb: Token | None, auxes: list[Token] | None = None) -> Tense | None:
