@@ -120,3 +120,36 @@ def test_real_model_article_entities(english) -> None:  # type: ignore[no-untype
     for entity in entities.values():
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+# --- the model's one-word person that the article names as a place ---------------------------------
+
+def _retyped(*mentions: tuple[str, str, bool]) -> list[str]:
+    from newsgraph.nlp.entities import _Mention, _retype_people
+
+    found = [_Mention(10 * i, 10 * i + len(text), text, label, person_cue=cue)
+             for i, (text, label, cue) in enumerate(mentions)]
+    _retype_people(found)
+    return [m.label for m in found]
+
+
+def test_a_one_word_person_the_article_names_as_a_place_more_often_is_that_place() -> None:
+    # "Lima fixed the meeting for March 11" (tagged PERSON) beside "talks in Lima" twice (GPE)
+    assert _retyped(("Lima", "PERSON", False), ("Lima", "GPE", False), ("Lima", "LOC", False)) == [
+        "GPE", "GPE", "LOC"]
+
+
+@pytest.mark.parametrize(("mentions", "labels"), [
+    # someone has it as a surname: the person it is, everywhere
+    ((("Ana Lima", "PERSON", False), ("Lima", "PERSON", False), ("Lima", "GPE", False)),
+     ["PERSON", "PERSON", "PERSON"]),
+    # the parse says person ("Mr. Lima said"): a person
+    ((("Lima", "PERSON", True), ("Lima", "GPE", False)), ["PERSON", "PERSON"]),
+    # named as a place nowhere: the model's person stands
+    ((("Lima", "PERSON", False), ("Peru", "GPE", False)), ["PERSON", "GPE"]),
+    # a person as often as a place ("Gloria" said, "Gloria" taken for a place once): a person
+    ((("Gloria", "PERSON", False), ("Gloria", "GPE", False)), ["PERSON", "PERSON"]),
+])
+def test_a_person_stays_one_with_a_surname_a_cue_or_no_place_of_that_name(
+        mentions: tuple[tuple[str, str, bool], ...], labels: list[str]) -> None:
+    assert _retyped(*mentions) == labels

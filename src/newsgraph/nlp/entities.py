@@ -169,9 +169,21 @@ def _is_headline(sentence: Span) -> bool:
 
 def _retype_people(mentions: list[_Mention]) -> None:
     """A name tagged ORG or GPE is a person when the parse says so (a title before it, an appositive
-    title, a "who" clause), or when it is a person's name or surname here ("Maduro's")."""
-    people = {fold(m.text) for m in mentions if m.label == "PERSON"}
+    title, a "who" clause), or when it is a person's name or surname here ("Maduro's").
+
+    First, a single word the model tagged as a person with nothing in the parse to say so, which the
+    article names as a place more often than as a person and no one has as a surname, is that place:
+    "Lima fixed the meeting for March 11" beside two "talks in Lima". Otherwise the slip spread to
+    every "Lima". A person the model once took for a place ("Gloria", seven times a person) stays one."""
     surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) > 1}
+    places = Counter(fold(m.text) for m in mentions if m.label in {"GPE", "LOC"} and not m.person_cue)
+    slips = [m for m in mentions if m.label == "PERSON" and len(m.words) == 1 and not m.person_cue
+             and m.words[-1] not in surnames]
+    named = Counter(fold(m.text) for m in mentions if m.label == "PERSON")
+    for m in slips:
+        if places[fold(m.text)] > named[fold(m.text)]:
+            m.label = "GPE"
+    people = {fold(m.text) for m in mentions if m.label == "PERSON"}
     for m in mentions:
         if m.label in {"ORG", "GPE", "LOC"} and m.person_cue and not _is_country(m.text):
             m.label = "PERSON"
