@@ -426,6 +426,15 @@ def test_no_date_is_set_by_a_duration_or_by_when_the_setting_happened(  # type: 
     assert event.date is None
 
 
+def test_a_capital_taking_part_stands_for_its_country_when_the_article_names_it(english) -> None:  # type: ignore[no-untyped-def]
+    meeting = _event(_events(english, "Chile protested to Peru. Lima fixed the meeting for March 11.",
+                             date(2026, 3, 3)), "meeting")
+    assert [(p.entity_id, p.text) for p in meeting.actors] == [("place:peru", "Lima")]
+    alone = _event(_events(english, "Lima fixed the meeting with Chile for March 11.", date(2026, 3, 3)),
+                   "meeting")
+    assert _ids(alone.actors) == ["place:lima"]  # Peru not named here: the capital stays itself
+
+
 def test_a_progressive_read_as_be_and_attribute_keeps_its_subject(english) -> None:  # type: ignore[no-untyped-def]
     mediating = _events(english, "Qatar is mediating between Israel and Hamas.")[0]
     assert mediating.trigger.text == "mediating" and mediating.status == "ongoing"

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,6 +126,7 @@ class Participants:
         self.countries = _country_entities(entities, places)
         self._country_places = [(p.start, p.country_code) for p in places
                                 if p.feature == "country" and p.country_code in self.countries]
+        self._governments = _capital_countries(entities, places, self.countries)
 
     def of(self, heads: Sequence[Token]) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
@@ -135,8 +136,15 @@ class Participants:
             for token in (head, *head.conjuncts):
                 for participant in self._pair(token) or (self._one(token),):
                     if participant is not None:
+                        participant = self._government(participant)
                         found.setdefault(participant.entity_id or participant.text.lower(), participant)
         return tuple(found.values())
+
+    def _government(self, participant: Participant) -> Participant:
+        """A national capital taking part in an event stands for its country's government ("Lima fixed
+        the meeting", "talks with Washington"): the country's entity, with the capital's words."""
+        country = self._governments.get(participant.entity_id or "")
+        return participant if country is None else replace(participant, entity_id=country.id)
 
     def _pair(self, token: Token) -> tuple[Participant, ...]:
         """The two countries a counted plural stands for ("the two governments"), or none (module
@@ -277,6 +285,16 @@ def _counted_two(token: Token) -> bool:
     return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet", "preconj")
                                                                and c.lower_ == "both")
                for c in token.children)
+
+
+def _capital_countries(entities: Sequence[Entity], places: Sequence[Place],
+                       countries: Mapping[str, Entity]) -> dict[str, Entity]:
+    """Entity id of each national capital the places layer resolved → the entity of its country, for
+    the countries the article names."""
+    capitals = {(p.start, p.end): countries[p.country_code] for p in places
+                if p.feature == "capital" and p.country_code is not None and p.country_code in countries}
+    return {entity.id: country for entity in entities if entity.type in ("GPE", "LOC")
+            for mention in entity.mentions if (country := capitals.get((mention.start, mention.end)))}
 
 
 def _country_entities(entities: Sequence[Entity], places: Sequence[Place]) -> dict[str, Entity]:
