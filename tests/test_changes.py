@@ -134,6 +134,28 @@ def test_a_planned_date_that_passed_without_the_event_lapses() -> None:
     assert (lapsed.detail, lapsed.as_of, lapsed.after) == ("lapsed", "2026-03-12", ())
 
 
+GOVERNMENT = (unnamed("government", "actor"),)
+
+
+def test_a_plan_naming_no_one_is_not_said_to_lapse_when_an_event_of_its_kind_came_after() -> None:
+    # "the government's answer is a meeting next week" … talks between named ministers two weeks on
+    plan = row(1, "ev1", participants=GOVERNMENT, status="planned", date="2026-W11", precision="week",
+               published="2026-03-03")
+    held = row(2, "ev1", participants=MEETING, date="2026-03-26", precision="day", published="2026-03-27")
+
+    assert [c for c in changes(group_events([plan, held]), []) if c.kind == "outcome"] == []
+
+
+def test_a_plan_naming_no_one_lapses_when_nothing_of_its_kind_came_after() -> None:
+    plan = row(1, "ev1", participants=GOVERNMENT, status="planned", date="2026-W11", precision="week",
+               published="2026-03-03")
+    earlier = row(2, "ev1", participants=MEETING, date="2026-03-02", precision="day", published="2026-03-02")
+    other = row(3, "ev1", "AID", participants=(person("Ines Carrasco"),), published="2026-03-20")
+
+    [lapsed] = [c for c in changes(group_events([plan, earlier, other]), []) if c.kind == "outcome"]
+    assert lapsed.detail == "lapsed"
+
+
 def test_talks_held_later_than_planned_fulfil_the_plan() -> None:
     plan = row(1, "ev1", participants=MEETING, status="planned", date="2026-03-11", precision="day",
                published="2026-03-04")

@@ -137,9 +137,20 @@ def _outcomes(groups: Sequence[EventGroup], now: str | None) -> list[Change]:
         if matches:
             outcome, inferred = min(matches, key=lambda m: (m[0].span or ("9999",), m[0].id))
             found.append(_outcome_change(plan, outcome, inferred, wildcard))
-        elif _lapsed(plan, now):
+        elif _lapsed(plan, now) and not _maybe_done(plan, happened):
             found.append(_lapsed_change(plan, now))
     return found
+
+
+def _maybe_done(plan: EventGroup, happened: Sequence[EventGroup]) -> bool:
+    """Whether a plan that names no one ("the government's answer is a meeting next week") may be an
+    event of its kind that happened on or after its date: who took part in that one cannot be compared,
+    so no lapse is claimed. A plan that names someone is matched on them (``_realises``)."""
+    if plan.span is None or any(not key.startswith("text:") for key in plan.keys):
+        return False
+    families = {FAMILIES.get(m.act[0], m.act[0]) for m in plan.mentions}
+    return any(FAMILIES.get(g.type, g.type) in families and g.span is not None and g.span[1] >= plan.span[0]
+               for g in happened)
 
 
 def _realises(plan: EventGroup, outcome: EventGroup, wildcard: set[str]) -> bool | None:
