@@ -176,9 +176,10 @@ def resolve(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *, speakers: Coll
                   chosen[qualifiers[i]] if i in qualifiers else None, i in speakers, options)
             for i in range(len(toponyms))
         ]
-        article = _Article.of(keys, chosen)
-        chosen = [_borne_out(e, article.without(keys[i])) if i in derived else e
-                  for i, e in enumerate(chosen)]
+        if derived:  # only names the gazetteer lacks need bearing out, against this round's choices
+            article = _Article.of(keys, chosen)
+            chosen = [_borne_out(e, article.without(keys[i])) if i in derived else e
+                      for i, e in enumerate(chosen)]
     return [_place(t, entry, i in speakers)
             for i, (t, entry) in enumerate(zip(toponyms, chosen, strict=True))]
 
