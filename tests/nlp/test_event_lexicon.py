@@ -23,7 +23,7 @@ def _files(tmp_path: Path, rows: str) -> tuple[Path, Path]:
 
 def test_the_packaged_lexicon_has_a_version_and_every_type() -> None:
     lexicon = default_lexicon()
-    assert lexicon.version.startswith("5")
+    assert lexicon.version.startswith("6")
     types = {cue.type for cues in lexicon.cues.values() for cue in cues}
     assert types == set(EVENT_TYPES)
     assert lexicon is default_lexicon()
@@ -64,7 +64,20 @@ def test_a_word_after_the_head_may_list_alternatives(tmp_path: Path) -> None:
     assert any({"drone", "missile"} <= words for c in packaged for words in c.extras)
 
 
+def test_of_actor_takes_the_noun_s_of_away_from_its_recipients(tmp_path: Path) -> None:
+    rows = ("resignation\tN\tRETREAT\tresign\t-\t08\tof=actor\n"
+            "visit\tN\tCONSULT\tvisit\t-\t042\trec=to;of=actor\n"
+            "release\tN\tRETREAT\trelease\t-\t0841\t-\n")
+    cues = read_lexicon(*_files(tmp_path, rows)).cues
+    resignation, visit, release = (cues[(word, "N")][0] for word in ("resignation", "visit", "release"))
+    assert resignation.of_is_actor and resignation.recipients == ()
+    assert visit.of_is_actor and visit.recipients == ("to",)
+    assert not release.of_is_actor and release.recipients == ("of",)
+
+
 @pytest.mark.parametrize(("row", "message"), [
+    ("resign\tV\tRETREAT\tresign\t-\t08\tof=actor\n", "of=actor is for nouns"),
+    ("resignation\tN\tRETREAT\tresign\t-\t08\tof=recipient\n", "of takes only the value actor"),
     ("meet|see\tV\tCONSULT\t-\t-\t040\t-\n", "the head word 'meet|see' has alternatives"),
     ("hunger strike|fast\tN\tPROTEST\t-\t-\t1411\t-\n", "the head word 'strike|fast' has alternatives"),
     ("supply weapon|\tV\tAID\t-\t-\t072\t-\n", "empty alternative"),

@@ -661,3 +661,52 @@ def test_a_dateline_is_no_actor_the_parties_behind_it_are(english) -> None:  # t
 def test_warships_arriving_are_no_visit(english) -> None:  # type: ignore[no-untyped-def]
     arrived = _events(english, "Two Chilean navy frigates arrived in the bay of Arica.")[0]
     assert (arrived.type, arrived.mode) == ("MOBILIZE", "troops")
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), [
+    # a noun of something one does oneself: "of" names who did it, when that is a party
+    ("Analysts were surprised by the resignation of Defence Minister Pablo Ortega on Friday.",
+     "resignation", ["Pablo Ortega"], []),
+    ("The visit of President Ana Ruiz ended on Friday.", "visit", ["President Ana Ruiz"], []),
+    ("The surrender of the rebels to the army ended the siege.", "surrender", ["rebels"], ["army"]),
+    # a body acting through its members
+    ("The dockers' union, whose members walked out on Monday, said the strike would continue.",
+     "walked out", ["dockers' union"], []),
+    # whoever is in detention, or remains impounded, is held, not holding
+    ("The 20 fishermen spent ten days in detention before the court freed them.",
+     "detention", [], ["fishermen"]),
+    ("The vessel will remain impounded in the port of Paita until the fine is paid.",
+     "impounded", [], ["vessel"]),
+    # a choice noun that "is" an act stands for its owner, or for no one named
+    ("The navy sent two frigates. \"Its purpose is to support the coast guard,\" the admiral said.",
+     "support", [], ["coast guard"]),
+])
+def test_arguments_of_one_s_own_acts_states_and_members(english, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                        actors: list[str], recipients: list[str]) -> None:
+    event = _event(_events(english, text), trigger)
+    assert [p.text for p in event.actors] == actors
+    assert [p.text for p in event.recipients] == recipients
+
+
+def test_of_names_no_actor_when_it_is_no_party(english) -> None:  # type: ignore[no-untyped-def]
+    threat = _event(_events(english, "Peru's threat of sanctions angered Chile."), "threat")
+    assert _ids(threat.actors) == ["place:peru"]
+
+
+def test_which_side_acted_is_unknown(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials in Quito and Lima disagree about which side asked for the delay."
+    assert [e for e in _events(english, text) if e.trigger.text == "asked for"] == []
+
+
+def test_the_night_of_an_event_dates_it_and_does_not_count_it(english) -> None:  # type: ignore[no-untyped-def]
+    dated = _events(english, "The delegates discussed the night of the seizure for an hour.")
+    assert all(not e.actors for e in dated if e.trigger.text == "seizure")
+    counted = _event(_events(english, "Peru and Chile held ten days of talks in Lima."), "talks")
+    assert sorted(_ids(counted.actors)) == ["place:chile", "place:peru"]
+
+
+def test_ending_a_detention_is_a_release(english) -> None:  # type: ignore[no-untyped-def]
+    release = _event(_events(english, "Peru ended the detention of the 14 fishermen on Monday."), "ended")
+    assert (release.type, release.mode) == ("RETREAT", "release")
+    assert _ids(release.actors) == ["place:peru"] and [p.text for p in release.recipients] == ["fishermen"]
+

@@ -62,6 +62,9 @@ _GROUP_NOUNS = frozenset("""
     negotiators rebels militants protesters lawmakers aides advisers advisors administration government
     """.split())
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# Plurals naming the people a body acts through: "the federation, whose members held a vigil".
+_MEMBERS = frozenset("members supporters followers workers employees staff fighters troops soldiers forces "
+                     "officials activists delegates".split())
 # Plurals that, counted as two ("the two governments", "both countries"), stand for a pair of countries.
 # Not "sides" or "parties" (a government and its rebels) nor "states" (two U.S. states).
 _PAIR_NOUNS = frozenset("countries nations governments neighbours neighbors".split())
@@ -77,12 +80,17 @@ _CLIMBED = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acomp"})
 # Prepositions that set a scene in time or circumstance: their object is no event of the verb's subject.
 _CIRCUMSTANCES = frozenset("during after before amid amidst since despite following until till throughout "
                            "ahead prior pending".split())
+# States of being held: whoever is "in detention" is its recipient.
+_HOLDING = frozenset("detention custody captivity imprisonment internment".split())
+# Verbs of state that a participle can complete as a passive would: "remained impounded".
+_STATE_VERBS = frozenset({"remain", "stay", "stand", "sit", "lie", "keep", "become", "get", "seem", "appear"})
 _BE_FORMS = frozenset("be is are was were been being 's 're".split())
 # Nouns for what someone chose to do: an event that is what one of these "is" was chosen by whoever the
 # noun belongs to ("the government's answer is a meeting", "Peru's response was a ban"), not done by
 # the noun itself.
 _CHOSEN = frozenset("answer response reply reaction solution remedy plan proposal offer priority goal aim "
-                    "option choice strategy step move idea intention".split())
+                    "option choice strategy step move idea intention purpose mission task job role "
+                    "objective".split())
 # Generic nouns for an undertaking: an event noun compounded with one ("a mediation effort between A and
 # B", "a relief mission to Gaza") has the undertaking's arguments.
 _UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns operation operations drive "
@@ -165,6 +173,11 @@ class Participants:
         if token.lower_ in _ACTION_NOUNS:
             doer = _doer(token)
             return self._one(doer) if doer is not None else None
+        if any(c.dep_ == "det" and c.tag_ == "WDT" for c in token.children):
+            return None  # "which side asked for the delay" is what nobody knows
+        body = _body_of_members(token)
+        if body is not None:
+            return self._one(body)
         if "\n" in token.text or (token.pos_ == "ADJ" and token.i not in self.at):
             return None
         named = self._named(token)
@@ -274,10 +287,20 @@ class Participants:
         for child in token.lefts:
             if child.dep_ in _MODIFIERS and child.tag_ != "POS":
                 start = min(start, child.left_edge.i)
-        while start < token.i and self.doc[start].dep_ in ("det", "case", "punct", "nummod", "predet"):
+        while start < token.i and (self.doc[start].dep_ in ("det", "case", "punct", "nummod", "predet")
+                                   or self.doc[start].tag_ == "WP$"):  # not "whose son"
             start += 1
         span = self.doc[start:token.i + 1]
         return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def _body_of_members(token: Token) -> Token | None:
+    """The body whose members act: "the union, whose members walked out" is the union walking out. Not
+    for other nouns: in "the minister, whose son was arrested" the son is arrested."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "WP$"), None)
+    if owner is None or token.lower_ not in _MEMBERS or token.head.dep_ != "relcl":
+        return None
+    return token.head.head
 
 
 def _counted_two(token: Token) -> bool:
@@ -434,14 +457,16 @@ def _verb_arguments(verb: Token, cue: Cue, used: frozenset[int]) -> tuple[list[T
     actors: list[Token] = []
     recipients: list[Token] = []
     subject, passive = _subject(verb)
-    if subject is not None:
+    if subject is not None and subject.lower_ in _CHOSEN and subject.head.lower_ in _BE_FORMS:
+        actors.extend(_whose(subject))  # "its purpose is to support the coast guard": its owner supports
+    elif subject is not None:
         (recipients if passive or cue.subject_is_recipient else actors).append(subject)
     for child in verb.children:
         if child.dep_ == "agent":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
     recipients.extend(_slots(verb, cue.recipients))
     for word in used:  # "imposed sanctions [on Peru]", "cut ties [with Chile]"
-        recipients.extend(_slots(verb.doc[word], [s for s in cue.recipients if s not in ("obj", "comp")]))
+        recipients.extend(_slots(verb.doc[word], _prepositions(cue)))
     return actors, [party for token in recipients for party in _parties_in(token)]
 
 
@@ -474,6 +499,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     from ("intends to speak", "was captured and flown", "urged X to go": X). The passive of a verb
     above an infinitive is not the infinitive's: in "the visit was designed to open talks" the visit
     opens them."""
+    if _stative(verb):  # "the vessel will remain impounded": the vessel is what was impounded
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+        return subject, subject is not None
     active = False  # climbed out of an active infinitive
     for _ in range(4):
         for child in verb.children:
@@ -494,6 +522,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return controller, False
         verb = verb.head
     return None, False
+
+
+def _stative(verb: Token) -> bool:
+    """A participle completing a verb of state: "remained impounded", "stays detained", "was kept
+    seized" reads as a passive whose subject is the verb of state's."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "oprd")
+            and not _STATE_VERBS.isdisjoint(lemmas(verb.head.lower_, verb.head.tag_)))
 
 
 def misread_progressive(verb: Token) -> bool:
@@ -535,6 +570,11 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
     for child in noun.children:
         if child.dep_ == "poss":
             (recipients if cue.possessor_is_recipient else actors).append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of" and cue.of_is_actor:
+            doers = [g for g in child.children if g.dep_ == "pobj" and (is_party(g) or g.pos_ == "PROPN")]
+            actors.extend(doers)
+            # "the visit of President Ruiz to Peru": the parser hangs "to" on the name
+            recipients = recipients or [r for d in doers for r in _slots(d, _prepositions(cue))]
         elif (child.dep_ in _NAMED_MODIFIERS and child.ent_type_ in _PARTIES and child != trigger
               and child.tag_ not in _DESCRIBING and noun.ent_iob_ != "I"):
             actors.append(child)
@@ -547,10 +587,21 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
             if subject is not None and _chosen(noun, governor, subject):
                 actors.extend(_whose(subject))
             elif subject is not None:
-                (recipients if passive else actors).append(subject)
+                (recipients if passive or _held(noun) else actors).append(subject)
             if not recipients:
-                recipients.extend(_slots(governor, [s for s in cue.recipients if s not in ("obj", "comp")]))
+                recipients.extend(_slots(governor, _prepositions(cue)))
     return actors, recipients
+
+
+def _prepositions(cue: Cue) -> list[str]:
+    """The cue's recipient slots that a preposition fills ("talks [with] Chile")."""
+    return [slot for slot in cue.recipients if slot not in ("obj", "comp")]
+
+
+def _held(noun: Token) -> bool:
+    """Whether the governing verb's subject is who is held: "the crew spent ten days in detention",
+    "remained in custody"; not "resulted in the capture of …", an act rather than a state."""
+    return noun.lower_ in _HOLDING and noun.dep_ == "pobj" and noun.head.lower_ == "in"
 
 
 def _chosen(noun: Token, governor: Token, subject: Token) -> bool:
@@ -573,8 +624,21 @@ def partitive_of(noun: Token) -> Token | None:
     """The noun counting ``noun`` ("a round of talks", "ten days of war games"), if any."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.PARTITIVE_NOUNS:
-        return head.head
+        return head.head if _counting(head.head) else None
     return None
+
+
+_TIME_UNITS = frozenset("day hour week month year night".split())
+_COUNTING_DETERMINERS = frozenset("a an another each every".split())
+
+
+def _counting(noun: Token) -> bool:
+    """Whether a partitive noun counts its event ("ten days of war games", "a round of talks", "the
+    third day of protests") rather than dates it ("on the night of the seizure")."""
+    if noun.lower_ not in _TIME_UNITS:
+        return True
+    return any(c.dep_ == "nummod" or c.ent_type_ == "ORDINAL"
+               or (c.dep_ == "det" and c.lower_ in _COUNTING_DETERMINERS) for c in noun.children)
 
 
 def _governor(noun: Token) -> Token | None:

@@ -22,7 +22,7 @@ _POS = ("V", "N", "A")
 # designation: "designated X a terrorist organization"; deontic: a modal of obligation in a reported clause
 # ("the minister said Peru must release them" is the minister's demand of Peru).
 _FRAMES = frozenset({"designation", "deontic", "order"})
-_ARG_KEYS = frozenset({"rec", "poss", "subj", "needs", "bars", "frame"})
+_ARG_KEYS = frozenset({"rec", "poss", "subj", "of", "needs", "bars", "frame"})
 # Words that follow a noun's head in a cue rather than modify it ("call for", "call with").
 PREPOSITIONS = frozenset("for with to on of into against from between in at about near by as".split())
 
@@ -82,6 +82,7 @@ class Cue:
     recipients: tuple[str, ...]
     possessor_is_recipient: bool
     subject_is_recipient: bool  # "won the election": the winner is who the election chose
+    of_is_actor: bool  # "the resignation of the minister": a party after "of" is who resigned
     needs: tuple[Constraint, ...]
     bars: tuple[Constraint, ...]
     frame: str | None
@@ -179,6 +180,9 @@ def _cue(path: Path, line: int, fields: list[str]) -> Cue:
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise _bad(path, line, f"CAMEO code {cameo!r} is not 2 to 4 digits")
     options = _args(path, line, args)
+    if "of" in options and pos != "N":
+        raise _bad(path, line, "of=actor is for nouns (\"the resignation of the minister\"); this cue is "
+                               f"a {pos}")
     if "cue" in options.get("rec", "").split(",") and len(words) < 2:
         raise _bad(path, line, "rec=cue needs the cue's own other words to name the recipients "
                                "(\"take in refugee\"); this cue has none")
@@ -186,11 +190,18 @@ def _cue(path: Path, line: int, fields: list[str]) -> Cue:
         words=words, head=head, pos=cast(CuePos, pos),
         type=type_, mode=None if mode == "-" else mode,
         contexts=() if contexts == "-" else tuple(c.strip() for c in contexts.split(",") if c.strip()),
-        cameo=cameo, recipients=tuple(options.get("rec", "obj" if pos != "N" else "of").split(",")),
+        cameo=cameo, recipients=_recipient_slots(options, pos),
         possessor_is_recipient=options.get("poss") == "rec",
         subject_is_recipient=options.get("subj") == "rec",
+        of_is_actor=options.get("of") == "actor",
         needs=_constraints(options.get("needs")), bars=_constraints(options.get("bars")),
         frame=options.get("frame"), line=line)
+
+
+def _recipient_slots(options: dict[str, str], pos: str) -> tuple[str, ...]:
+    """The ``rec`` slots; by default a verb's object, and a noun's "of" unless that names the actor."""
+    default = "obj" if pos != "N" else ("" if options.get("of") == "actor" else "of")
+    return tuple(slot for slot in options.get("rec", default).split(",") if slot)
 
 
 def _head(words: tuple[str, ...], pos: CuePos) -> int:
@@ -213,6 +224,8 @@ def _args(path: Path, line: int, args: str) -> dict[str, str]:
             raise _bad(path, line, f"frame {value!r} is not one of {sorted(_FRAMES)}")
         if key in ("poss", "subj") and value != "rec":
             raise _bad(path, line, f"{key} takes only the value rec")
+        if key == "of" and value != "actor":
+            raise _bad(path, line, "of takes only the value actor")
         options[key] = value
     return options
 
