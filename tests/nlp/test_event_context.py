@@ -123,7 +123,14 @@ STATUSES = [
     ("Drone strikes are not under active consideration.", "strikes", "negated"),
     ("Officials said they have no plan to arrest him.", "arrest", "negated"),
     ("This is not an attack on the village.", "attack", "negated"),
+    # a subject that names no one
+    ("Neither government has conceded anything about the vessel's position.", "conceded", "negated"),
+    ("No country has recognised the new government.", "recognised", "negated"),
+    ("Nobody signed the protocol.", "signed", "negated"),
     ("Officials said lifting the sanctions on Burma was out of the question.", "lifting", "negated"),
+    # a nominal event carried by "provide", "extend", "lend" or "deliver" shares its verb's modality
+    ("The government would provide legal support to the crew if needed.", "support", "hypothetical"),
+    ("Japan will extend aid to the flood victims.", "aid", "planned"),
     # denied
     ("Lopez denied meeting the rebels.", "meeting", "denied"),
     ("The ministry denied that talks were planned.", "talks", "denied"),

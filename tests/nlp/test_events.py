@@ -710,3 +710,29 @@ def test_ending_a_detention_is_a_release(english) -> None:  # type: ignore[no-un
     assert (release.type, release.mode) == ("RETREAT", "release")
     assert _ids(release.actors) == ["place:peru"] and [p.text for p in release.recipients] == ["fishermen"]
 
+
+@pytest.mark.parametrize("text", [
+    "Our patrol called the vessel on the radio three times.",  # a call on someone has no object
+    "The navy insisted it was not a response to the seizure.",  # insisting that something is so
+    "Officials said they had received no report of any fault.",  # a thing received is no visit
+    "He stepped away from a post that demands full dedication.",  # a thing's demand is a requirement
+    "Owners are worried about what the agreement might demand of them.",
+])
+def test_what_only_looks_like_a_request_or_a_visit_is_no_event(english, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in _events(english, text) if e.type in ("REQUEST", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("The union insisted on a meeting with the minister.", "insisted on", "union"),
+    ("The union demanded higher wages.", "demanded", "union"),  # a body's demand is a request
+    ("The president received the ambassador on Monday.", "received", "president"),
+])
+def test_requests_and_visits_by_parties_stay(english, text: str, trigger: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert [p.text for p in _event(_events(english, text), trigger).actors] == [actor]
+
+
+def test_an_order_to_confiscate_is_the_confiscation_of_what_it_names(english) -> None:  # type: ignore[no-untyped-def]
+    seizure = _event(_events(english, "The regulator ordered the confiscation of the catch."), "ordered")
+    assert (seizure.type, seizure.mode) == ("COERCE", "confiscate")
+    assert [p.text for p in seizure.actors] == ["regulator"] and [p.text for p in seizure.recipients] == ["catch"]
+

@@ -82,6 +82,16 @@ _CIRCUMSTANCES = frozenset("during after before amid amidst since despite follow
                            "ahead prior pending".split())
 # States of being held: whoever is "in detention" is its recipient.
 _HOLDING = frozenset("detention custody captivity imprisonment internment".split())
+# What an order makes happen by itself: "ordered the paper to suspend publication" is a COERCE.
+ORDERED = frozenset({"COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
+# Request verbs that a thing can be the subject of, as a requirement: "the job demands patience".
+_REQUIRING = frozenset({"demand"})
+# Things whose demands are requirements: roles, situations and the terms of an accord.
+_REQUIRERS = frozenset("""
+    post job role position office task work mission duty situation moment circumstance crisis problem
+    occasion nature process agreement deal accord protocol treaty pact plan arrangement rule regulation
+    law standard system sport profession
+    """.split())
 # Verbs of state that a participle can complete as a passive would: "remained impounded".
 _STATE_VERBS = frozenset({"remain", "stay", "stand", "sit", "lie", "keep", "become", "get", "seem", "appear"})
 _BE_FORMS = frozenset("be is are was were been being 's 're".split())
@@ -416,7 +426,12 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     # a cue's word that is the verb's subject still acts: "troops massed on the border" ("mass troops")
     actor_heads = [t for t in actor_heads if t.i != trigger.i
                    and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger))]
-    recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i != trigger.i]
+    # an order to coerce is the coercion, so the act ordered is no recipient: whoever "ordered the
+    # confiscation of the catch" confiscated the catch
+    content = item.content
+    ordered = content is not None and cue.frame == "order" and content.cue.type in ORDERED
+    folded = content.trigger.i if content is not None and ordered else -1
+    recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i not in (trigger.i, folded)]
     if "cue" in cue.recipients:  # the cue's own word names them: "took in thousands of [refugees]"
         recipient_heads += [trigger.doc[i] for i in sorted(item.used)]
     actors = args.of(actor_heads)
@@ -429,6 +444,18 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
         recipients = tuple(r for r in (inner if inner_actors or cue.type != "REQUEST" else ())
                            if (r.entity_id or r.text.lower()) not in keys)
     return actors, recipients, designation
+
+
+def is_requirement(item: Found) -> bool:
+    """Whether a demand is a thing's requirement, not a party's request: "a post that demands full
+    dedication", "what the agreement might demand of them", "the situation demands action". Only for
+    the nouns in ``_REQUIRERS``: a body ("the union demanded") and a document ("the resolution demands
+    a withdrawal", for whoever wrote it) still request."""
+    if item.cue.type != "REQUEST" or item.cue.pos != "V" or item.cue.lemma not in _REQUIRING:
+        return False
+    subject, passive = _subject(item.trigger)
+    return (subject is not None and not passive and subject.pos_ == "NOUN" and not subject.ent_type_
+            and not _REQUIRERS.isdisjoint(lemmas(subject.lower_, subject.tag_)))
 
 
 def _joint(heads: Sequence[Token]) -> bool:

@@ -249,6 +249,8 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
         low = child.lower_
         if child.dep_ == "neg" and low in rules.NEGATIONS:
             yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.9, low)
+        elif child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+            yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.85, low)
         elif child.dep_ == "aux" and low in rules.MODALS:
             yield _Cue(*rules.MODALS[low], low)
         elif child.dep_ in ("mark", "advmod") and low in rules.CONDITIONAL_MARKS:
@@ -260,6 +262,13 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
         ahead = any(t.lower_ in rules.FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
                     or c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree)
         yield _Cue("planned", 0.7, "progressive") if ahead else _Cue("ongoing", 0.8, "progressive")
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no one: "neither government has conceded", "no country recognised",
+    "nobody signed"."""
+    return subject.lower_ in rules.NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+                                                  for c in subject.children)
 
 
 def _noun_cues(noun: Token) -> Iterator[_Cue]:

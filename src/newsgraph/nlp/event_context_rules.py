@@ -62,6 +62,7 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "stage", "host", "attend", "launch", "mount", "join", "pursue",
     "make", "pay", "give", "undertake", "begin", "start", "resume", "run", "establish", "organize",
     "organise", "impose", "declare",                # "would impose martial law", "declared a truce"
+    "provide", "extend", "lend", "deliver",         # "would provide legal support"
 })
 # With the event behind a preposition: "led to the capture", "traveled to Caracas for a meeting".
 PURPOSE_VERBS = frozenset({
@@ -97,6 +98,8 @@ MODALS: Mapping[str, tuple[EventStatus, float]] = {
 }
 BACKSHIFTED: tuple[EventStatus, float] = ("planned", 0.6)
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
+# Subjects that name no one: the event they are the subject of did not happen ("nobody signed").
+NO_ONE = frozenset({"nobody", "none", "neither", "noone"})
 # Subordinators that make a clause a condition or an open question.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Subordinators whose clause shares the time of the clause it hangs from ("began when troops …").

@@ -42,8 +42,15 @@ from typing import Protocol, cast
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.day_intervals import interval
+from newsgraph.nlp.event_arguments import (
+    ORDERED,
+    Participants,
+    arguments,
+    is_party,
+    is_requirement,
+    without_venues,
+)
 from newsgraph.nlp.event_arguments import Found as _Found
-from newsgraph.nlp.event_arguments import Participants, arguments, is_party, without_venues
 from newsgraph.nlp.event_context import date_of, is_statement, place_of, reported_by, source_names, status_of
 from newsgraph.nlp.event_context_rules import DEONTIC_GOVERNORS
 from newsgraph.nlp.event_lexicon import (
@@ -92,8 +99,6 @@ _COERCE_THREATS = {"arrest": ("arrest", "137"), "ban": ("ban", "132"), "deport":
 # REQUEST and REJECT modes (PLOVER manual, shared table) by what is asked for or refused.
 _ASKS = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
          "RETREAT": "yield", "CONCEDE": "yield"}
-# What an order makes happen by itself: "ordered the paper to suspend publication" is a COERCE.
-_ORDERED = frozenset({"COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
 # Base confidence of a trigger before its status factor: a verb with a named actor is surest.
 _CONFIDENCE = {"V": 0.85, "A": 0.7, "N": 0.75}
 
@@ -112,6 +117,8 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     mentions: list[EventMention] = []
     for item in _kept(found):
+        if is_requirement(item):
+            continue
         actors, recipients, designation = arguments(item, args)
         recipients = without_venues(item.cue, recipients, places)
         armed = _armed(item)  # news without a named party, so never a bare mention ("that missile strikes")
@@ -275,7 +282,7 @@ def _coded(item: _Found) -> tuple[EventType, str | None, str]:
     if content is None:
         return cue.type, cue.mode, cue.cameo
     about = content.cue.type
-    if cue.frame == "order" and about in _ORDERED:  # an authority's order to coerce is the coercion
+    if cue.frame == "order" and about in ORDERED:  # an authority's order to coerce is the coercion
         return about, content.cue.mode, content.cue.cameo
     if cue.type in ("AGREE", "THREATEN") and about in _CONFLICT:
         mode, cameo = _THREATS.get(about, ("violence", "138"))
