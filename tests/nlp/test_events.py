@@ -734,5 +734,43 @@ def test_requests_and_visits_by_parties_stay(english, text: str, trigger: str, a
 def test_an_order_to_confiscate_is_the_confiscation_of_what_it_names(english) -> None:  # type: ignore[no-untyped-def]
     seizure = _event(_events(english, "The regulator ordered the confiscation of the catch."), "ordered")
     assert (seizure.type, seizure.mode) == ("COERCE", "confiscate")
-    assert [p.text for p in seizure.actors] == ["regulator"] and [p.text for p in seizure.recipients] == ["catch"]
+    assert [p.text for p in seizure.actors] == ["regulator"]
+    assert [p.text for p in seizure.recipients] == ["catch"]
 
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Chile protested the seizure of the trawler on Tuesday.", "protested", "ACCUSE"),  # a state complains
+    ("The foreign minister delivered a formal protest to the ambassador.", "delivered", "ACCUSE"),
+    ("Thousands of fishermen protested against the agreement in Arica.", "protested", "PROTEST"),
+    ("Arica held a vigil for the crew on Monday.", "vigil", "PROTEST"),  # a city is no state
+])
+def test_a_state_s_protest_is_an_official_complaint(english, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                    type_: str) -> None:
+    event = _event(_events(english, text), trigger)
+    assert event.type == type_
+    if type_ == "ACCUSE":
+        assert (event.mode, event.cameo) == ("allege", "114")
+
+
+def test_what_a_protest_is_against_has_none_of_the_protesters_as_its_actor(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Thousands of fishermen protested against the seizure of the trawler.")
+    assert [p.text for p in _event(events, "protested").actors] == ["fishermen"]
+    assert all(not e.actors for e in events if e.trigger.text == "seizure")
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), [
+    ("The case went to the regulator under the agreement reached by Peru and Chile in Lima.",
+     "agreement", ["place:peru", "place:chile"], []),
+    ("One of the protesters was arrested on Monday.", "arrested", [], ["protesters"]),
+    ("Hundreds of farmers blocked the highway on Monday.", "blocked", ["farmers"], []),
+])
+def test_a_participle_s_agent_and_a_counted_group_are_parties(  # type: ignore[no-untyped-def]
+        english, text: str, trigger: str, actors: list[str], recipients: list[str]) -> None:
+    event = _event(_events(english, text), trigger)
+    assert _ids(event.actors) == actors and _ids(event.recipients) == recipients
+
+
+def test_the_one_that_did_it_is_no_party(english) -> None:  # type: ignore[no-untyped-def]
+    text = "The appeal will go to a different chamber from the one that issued the sanction."
+    assert [e for e in _events(english, text) if e.type == "SANCTION"] == []

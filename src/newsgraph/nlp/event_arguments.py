@@ -41,7 +41,12 @@ _OBJECTS = ("dobj", "obj")
 _PERSONAL = frozenset("he him his she her".split())
 _COLLECTIVE = frozenset("it its they them their we us".split())
 _RELATIVE = frozenset("who whom which that".split())
-_SKIP_HEADS = frozenset("i you me myself yourself this these those what something anything".split())
+_SKIP_HEADS = frozenset("i you me myself yourself this these those what something anything one".split())
+# Words that count a group named after "of": "thousands of fishermen", "some of the protesters".
+_QUANTITIES = frozenset("""
+    one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
+    million millions scores tens some many most all several few none each both half
+    """.split())
 _MODIFIERS = ("compound", "amod", "nmod", "poss")
 _NAMED_MODIFIERS = ("compound", "amod", "nmod")
 # An adjective or participle describing a trigger noun is no party to it ("Historic Meeting", also when
@@ -80,6 +85,9 @@ _CLIMBED = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acomp"})
 # Prepositions that set a scene in time or circumstance: their object is no event of the verb's subject.
 _CIRCUMSTANCES = frozenset("during after before amid amidst since despite following until till throughout "
                            "ahead prior pending".split())
+# Prepositions that name what a verb is about: whoever "protested against the
+# seizure" did not seize anything.
+_TOPICS = frozenset("against over about regarding concerning".split())
 # States of being held: whoever is "in detention" is its recipient.
 _HOLDING = frozenset("detention custody captivity imprisonment internment".split())
 # What an order makes happen by itself: "ordered the paper to suspend publication" is a COERCE.
@@ -188,6 +196,9 @@ class Participants:
         body = _body_of_members(token)
         if body is not None:
             return self._one(body)
+        counted = _counted_of(token)
+        if counted is not None:  # "thousands of fishermen", "one of the protesters"
+            return self._one(counted)
         if "\n" in token.text or (token.pos_ == "ADJ" and token.i not in self.at):
             return None
         named = self._named(token)
@@ -302,6 +313,14 @@ class Participants:
             start += 1
         span = self.doc[start:token.i + 1]
         return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def _counted_of(token: Token) -> Token | None:
+    """What a number or quantity before "of" counts: "thousands of fishermen" are fishermen acting."""
+    if not (token.pos_ == "NUM" or token.lower_ in _QUANTITIES):
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((g for g in of.children if g.dep_ == "pobj"), None)
 
 
 def _body_of_members(token: Token) -> Token | None:
@@ -607,6 +626,9 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
             actors.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "the agreement reached by the two governments"
+            actors.extend(g for a in child.children if a.dep_ == "agent"
+                          for g in a.children if g.dep_ == "pobj")
     if not actors:
         governor = _governor(noun)
         if governor is not None:
@@ -676,7 +698,7 @@ def _governor(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return None if _relating(head) else head
     if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"
-            and head.lower_ not in _CIRCUMSTANCES and not _relating(head.head)):
+            and head.lower_ not in _CIRCUMSTANCES | _TOPICS and not _relating(head.head)):
         return head.head
     return None
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol, cast
 
@@ -112,6 +112,7 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
     lexicon = lexicon or default_lexicon()
     found = _triggers(doc, lexicon)
     args = Participants(doc, entities, places)
+    states = frozenset(country.id for country in args.countries.values())
     layers = _Layers.of(doc, times, places, attributions, quotes, entities, published, month)
     contexts: dict[int, tuple[str, ...]] = {}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
@@ -125,6 +126,8 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
         bare = not actors and not recipients and not armed and _definite(item)
         if not actors and not recipients and not bare and not armed:
             continue
+        if item.cue.type == "PROTEST" and _by_states(actors, states, doc):
+            item = replace(item, cue=_official_complaint(item.cue))
         if designation is not None:
             designation = Designation(designation.label, actors[0] if actors else None,
                                       designation.target, layers.date_of(item.trigger))
@@ -132,6 +135,29 @@ def find_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpres
                        layers)
         mentions.append(EventMention(event, sentences[item.trigger.sent.start], bare))
     yield from corefer(mentions)
+
+
+# Unnamed parties that are a state's government or its diplomats.
+_STATE_NOUNS = frozenset("government ministry embassy administration ambassador envoy consul "
+                         "consulate".split())
+
+
+def _by_states(actors: Sequence[Participant], states: frozenset[str], doc: Doc) -> bool:
+    """Whether every actor is a country named as such (or its capital speaking for it) or an unnamed
+    government or diplomat: a state's protest is an official complaint (CAMEO 114, ACCUSE), not a
+    demonstration ("Chile protested the seizure"). A city is no state ("Arica held a vigil"), nor is a
+    people named by its demonym ("ethnic Albanians demonstrated")."""
+    def state(actor: Participant) -> bool:
+        if actor.entity_id is None:
+            return actor.text.lower().split()[-1] in _STATE_NOUNS
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return actor.entity_id in states and span is not None and span.root.ent_type_ != "NORP"
+    return bool(actors) and all(state(a) for a in actors)
+
+
+def _official_complaint(cue: Cue) -> Cue:
+    """The cue a state's protest is read by: CAMEO 114, "complain officially"."""
+    return replace(cue, type="ACCUSE", mode="allege", cameo="114", contexts=("diplomatic",))
 
 
 _DEFINITE = frozenset("the this that these those".split())
