@@ -9,18 +9,19 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.nlp.event_mentions import WINDOW, Mention, _apart, corefer
+from newsgraph.nlp.event_mentions import MUTUAL, WINDOW, Mention, _apart, corefer
 from newsgraph.nlp.records import Event, EventDate, Participant, Sentence
 from newsgraph.nlp.records import Mention as Span
 
 
 def event(type_: str = "CONSULT", *, named: Sequence[str] = (), date: str | None = None,
           mode: str | None = None, status: str = "happened", place: int | None = None,
-          at: int = 0) -> Event:
+          at: int = 0, recipients: Sequence[str] = ()) -> Event:
     return Event(
         id="", type=type_, mode=mode, contexts=(), cameo="04", trigger=Span(at, at + 4, "meet"),  # type: ignore[arg-type]
         sentence=Sentence(at, at + 10),
-        actors=tuple(Participant(e, e, at, at + 1) for e in named), recipients=(), place=place,
+        actors=tuple(Participant(e, e, at, at + 1) for e in named),
+        recipients=tuple(Participant(e, e, at, at + 1) for e in recipients), place=place,
         date=EventDate(date, "day", at, at + 1) if date else None, status=status,  # type: ignore[arg-type]
         attribution=(), confidence=0.8)
 
@@ -37,6 +38,17 @@ def test_meetings_of_the_same_people_on_different_days_stay_apart() -> None:
     mentions = [Mention(event(named=["e1"], date="2026-01-15", place=1), 0, bare=False),
                 Mention(event(named=["e1"], date="2026-01-20"), 1, bare=False)]
     assert corefer(mentions)[1].place is None
+
+
+def test_an_entity_in_another_role_makes_another_event_unless_the_type_is_mutual() -> None:
+    won = Mention(event("SUPPORT", recipients=["machado"], date="2024-07-28"), 0, bare=False)
+    presented = Mention(event("SUPPORT", named=["machado"], recipients=["trump"]), 1, bare=False)
+    assert corefer([won, presented])[1].date is None  # the medal was not presented at the election
+    met = Mention(event("CONSULT", named=["ratcliffe"], recipients=["rodriguez"], date="2026-01-15"), 0,
+                  bare=False)
+    received = Mention(event("CONSULT", named=["rodriguez"], recipients=["ratcliffe"]), 1, bare=False)
+    meeting = corefer([met, received])[1].date
+    assert meeting is not None and meeting.value == "2026-01-15"
 
 
 def test_a_bare_mention_names_the_latest_event_of_its_type_in_the_window() -> None:
@@ -82,8 +94,13 @@ def reference(mentions: Sequence[Mention]) -> list[Event]:
                 return j
         return None
 
+    def roles(e: Event) -> set[tuple[str, str | None]]:
+        mutual = e.type in MUTUAL
+        return ({("" if mutual else "actor", p.entity_id) for p in e.actors}
+                | {("" if mutual else "recipient", p.entity_id) for p in e.recipients})
+
     def same(a: Event, b: Event) -> bool:
-        named = {p.entity_id for p in a.actors} & {p.entity_id for p in b.actors}
+        named = roles(a) & roles(b)
         dates = a.date is None or b.date is None or a.date.value == b.date.value
         return a.type == b.type and bool(named) and dates and (a.mode == b.mode or None in (a.mode, b.mode))
 
@@ -102,8 +119,9 @@ def reference(mentions: Sequence[Mention]) -> list[Event]:
         date = e.date or next((o.date for o in found if o.date is not None and not _apart(e, o)), None)
         place = e.place if e.place is not None else next(
             (o.place for o in found if o.place is not None), None)
-        actors = e.actors or next((o.actors for o in found if o.actors), ())
-        kept.append(replace(e, date=date, place=place, actors=actors))
+        parties = (e.actors, e.recipients) if e.actors or e.recipients else next(
+            ((o.actors, o.recipients) for o in found if o.actors or o.recipients), ((), ()))
+        kept.append(replace(e, date=date, place=place, actors=parties[0], recipients=parties[1]))
     return [replace(e, id=f"ev{k}") for k, e in enumerate(kept, start=1)]
 
 
@@ -118,6 +136,7 @@ def random_mentions(seed: int, n: int) -> list[Mention]:
         mentions.append(Mention(event(
             rng.choice(["CONSULT", "ASSAULT"]),
             named=rng.sample(["e1", "e2", "e3", "e4"], rng.randint(1, 2)),
+            recipients=rng.sample(["e1", "e2", "e3", "e4"], rng.randint(0, 1)),
             date=rng.choice([None, None, "2026-01-15", "2026-01-16"]),
             mode=rng.choice([None, "visit", "phone"]),
             status=rng.choice(["happened", "planned", "ongoing", "threatened"]),

@@ -3,7 +3,9 @@ encounter — held on Thursday — …" are two mentions of one meeting, and onl
 
 The final pass of ``find_events``. A mention is coreferent with an earlier one of the same type when
 
-* their named participants overlap (the same entity id among the actors and recipients of both), or
+* their named participants overlap in the same role (an entity among the actors of both, or among
+  the recipients of both; for the mutual types in ``MUTUAL``, among the participants of both, as
+  "Ratcliffe met Rodríguez" and "Rodríguez received Ratcliffe" are one meeting), or
 * it is a bare definite nominal ("the meeting", "the encounter") with no participants of its own, and
   the earlier one is the most recent event of its type within ``WINDOW`` sentences before it.
 
@@ -26,6 +28,10 @@ from newsgraph.nlp.records import Event
 
 # How many sentences back a bare "the meeting" looks for the event it names.
 WINDOW = 3
+# Types whose actor and recipient can trade places in another mention of the same event. For the others
+# a shared entity must have the same role: whoever won an election and then presented a medal to the
+# president who supported the meeting took part in three SUPPORT events, not one.
+MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Statuses of an event that took place; "planned" is its opposite here (``_apart``).
 _OCCURRED = frozenset({"happened", "ongoing"})
 
@@ -171,4 +177,8 @@ def _apart(a: Event, b: Event) -> bool:
 
 
 def _named(event: Event) -> set[str]:
-    return {p.entity_id for p in (*event.actors, *event.recipients) if p.entity_id}
+    """The named participants, with their role unless the event's type is mutual."""
+    if event.type in MUTUAL:
+        return {p.entity_id for p in (*event.actors, *event.recipients) if p.entity_id}
+    return ({f"actor:{p.entity_id}" for p in event.actors if p.entity_id}
+            | {f"recipient:{p.entity_id}" for p in event.recipients if p.entity_id})
