@@ -774,3 +774,9 @@ def test_a_participle_s_agent_and_a_counted_group_are_parties(  # type: ignore[n
 def test_the_one_that_did_it_is_no_party(english) -> None:  # type: ignore[no-untyped-def]
     text = "The appeal will go to a different chamber from the one that issued the sanction."
     assert [e for e in _events(english, text) if e.type == "SANCTION"] == []
+
+
+def test_what_an_event_is_said_to_be_is_not_its_actor(english) -> None:  # type: ignore[no-untyped-def]
+    assert _events(english, "One of the key subjects was economic cooperation.") == []
+    visit = _events(english, "The visit by the minister was a meeting with the rebels.")
+    assert [p.text for p in _event(visit, "visit").actors] == ["minister"]

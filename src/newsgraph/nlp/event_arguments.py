@@ -635,11 +635,20 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
             subject, passive = _subject(governor)
             if subject is not None and _chosen(noun, governor, subject):
                 actors.extend(_whose(subject))
+            elif subject is not None and governor.lower_ in _BE_FORMS and _topic(subject):
+                pass  # "one of the key subjects was economic cooperation": a topic does not cooperate
             elif subject is not None:
                 (recipients if passive or _held(noun) else actors).append(subject)
             if not recipients:
                 recipients.extend(_slots(governor, _prepositions(cue)))
     return actors, recipients
+
+
+def _topic(subject: Token) -> bool:
+    """Whether the subject of "be" is a thing an event is said to be, not a party or an action that
+    stands for its doer ("one of the key subjects was cooperation", not "the visit was a meeting")."""
+    counted = _counted_of(subject) or subject
+    return not is_party(counted) and counted.lower_ not in _ACTION_NOUNS and counted.lower_ not in _SKIP_HEADS
 
 
 def _prepositions(cue: Cue) -> list[str]:
