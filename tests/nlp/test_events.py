@@ -780,3 +780,24 @@ def test_what_an_event_is_said_to_be_is_not_its_actor(english) -> None:  # type:
     assert _events(english, "One of the key subjects was economic cooperation.") == []
     visit = _events(english, "The visit by the minister was a meeting with the rebels.")
     assert [p.text for p in _event(visit, "visit").actors] == ["minister"]
+
+
+def test_a_source_asking_not_to_be_named_is_no_request(english) -> None:  # type: ignore[no-untyped-def]
+    text = "The manager, who asked not to be named, said the plant would close."
+    assert [e for e in _events(english, text) if e.type == "REQUEST"] == []
+
+
+def test_whoever_judges_an_event_did_not_do_it(english) -> None:  # type: ignore[no-untyped-def]
+    called = _events(english, "Chile's foreign minister called the seizure a disproportionate act.")
+    assert all(not e.actors for e in called if e.trigger.text == "seizure")
+    condemned = _events(english, "Peru condemned the attack by Bolivian soldiers.")
+    assert all(_ids(e.actors) != ["place:peru"] for e in condemned if e.trigger.text == "attack")
+    called_for = _event(_events(english, "Peru called for talks with Chile."), "called for")
+    assert _ids(called_for.actors) == ["place:peru"]
+
+
+def test_a_cue_word_standing_for_a_relative_clause_s_subject_still_acts(english) -> None:  # type: ignore[no-untyped-def]
+    text = "The two navy frigates that arrived in the bay on Monday were still anchored there."
+    arrived = _event(_events(english, text), "arrived in")
+    assert (arrived.type, arrived.mode) == ("MOBILIZE", "troops")
+    assert [p.text for p in arrived.actors] == ["navy frigates"]

@@ -117,6 +117,14 @@ _UNDERTAKINGS = frozenset("effort efforts mission missions campaign campaigns op
 # "depends on cooperation" ("the fight against gangs", "success") is no party to the cooperation.
 _RELATING = frozenset({"require", "need", "depend", "involve", "include", "mean", "represent", "entail",
                        "risk", "undermine", "hinder", "complicate", "jeopardize", "jeopardise"})
+# Verbs that judge, name or talk about an event: whoever "described the seizure as disproportionate" or
+# "condemned the attack" did not seize or attack; nor did whoever "called the seizure an act" (``call``
+# with a predicate; "called for talks" is a request).
+_JUDGING = frozenset({
+    "describe", "term", "label", "characterize", "characterise", "brand", "dub", "discuss",
+    "mention", "recall", "condemn", "denounce", "criticize", "criticise", "decry", "deplore", "welcome",
+    "praise", "hail", "applaud", "protest", "investigate", "probe", "report", "review", "examine",
+    "question", "dispute"})
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -444,7 +452,8 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
         designation = Designation(label, None, next(iter(args.of(recipient_heads)), None), None)
     # a cue's word that is the verb's subject still acts: "troops massed on the border" ("mass troops")
     actor_heads = [t for t in actor_heads if t.i != trigger.i
-                   and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger))]
+                   and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger)
+                        or (trigger.dep_ == "relcl" and t == trigger.head))]  # "frigates that arrived"
     # an order to coerce is the coercion, so the act ordered is no recipient: whoever "ordered the
     # confiscation of the catch" confiscated the catch
     content = item.content
@@ -713,7 +722,9 @@ def _governor(noun: Token) -> Token | None:
 
 
 def _relating(verb: Token) -> bool:
-    return not _RELATING.isdisjoint(lemmas(verb.lower_, verb.tag_))
+    words = lemmas(verb.lower_, verb.tag_)
+    return (not (_RELATING | _JUDGING).isdisjoint(words)
+            or ("call" in words and any(c.dep_ == "oprd" for c in verb.children)))  # "called it an act"
 
 
 def _designated(trigger: Token) -> tuple[Token | None, str]:

@@ -386,6 +386,10 @@ def _extras(token: Token, cue: Cue) -> frozenset[int] | None:
     # the subject of a clause the head governs: "allowed inspectors to visit", "let aid convoys in"
     near += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
              if g.dep_ in ("nsubj", "nsubjpass")]
+    # the noun a relative clause's subject stands for: "the frigates that arrived in the bay"
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who")
+                                     for c in token.children):
+        near.append(token.head)
     used: set[int] = set()
     for words in cue.extras:
         match = next((t for t in near if t.i not in used and not words.isdisjoint(lemmas(t.lower_, t.tag_))),
