@@ -801,3 +801,18 @@ def test_a_cue_word_standing_for_a_relative_clause_s_subject_still_acts(english)
     arrived = _event(_events(english, text), "arrived in")
     assert (arrived.type, arrived.mode) == ("MOBILIZE", "troops")
     assert [p.text for p in arrived.actors] == ["navy frigates"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "recipients"), [
+    # "their" is neither the country the crew crossed into nor the boat's nationality
+    ("The crew crossed back into Chile a month after a Peruvian navy patrol boat seized their vessel.",
+     "seized", ["their"]),
+])
+def test_a_plural_pronoun_needs_a_plural_antecedent(english, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                    recipients: list[str]) -> None:
+    assert [p.text for p in _event(_events(english, text), trigger).recipients] == recipients
+
+
+def test_a_pronoun_for_a_people_s_group_is_the_group(english) -> None:  # type: ignore[no-untyped-def]
+    text = "Radical French farmers said on Friday they would blockade Paris from Monday night."
+    assert [p.text for p in _event(_events(english, text), "blockade").actors] == ["Radical French farmers"]

@@ -232,12 +232,13 @@ class Participants:
         low = pronoun.lower_
         if low in _PERSONAL:
             found = self._person(pronoun)
+            if found is not None:
+                entity, span = self.at[found]
+                return Participant(entity.id, span.text, span.start_char, span.end_char)
         else:
-            k = bisect_left(self.groups, pronoun.i)  # the group named last before it, in its sentence
-            found = self.groups[k - 1] if k and self.groups[k - 1] >= pronoun.sent.start else None
-        if found is not None:
-            entity, span = self.at[found]
-            return Participant(entity.id, span.text, span.start_char, span.end_char)
+            group = self._group_before(pronoun)
+            if group is not None:
+                return group
         governing = self._governing_subject(pronoun, TITLE_HEADS if low in _PERSONAL else _GROUP_SINGULARS)
         if governing is not None:
             return governing
@@ -246,6 +247,28 @@ class Participants:
                                                              pronoun.idx + len(pronoun))
         if low in _COLLECTIVE and low not in ("it", "its"):
             return Participant(None, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
+        return None
+
+    def _group_before(self, pronoun: Token) -> Participant | None:
+        """The group named last before ``pronoun`` in its sentence that agrees with it in number. A
+        name modifying a noun stands for that noun's phrase: in "French farmers said they would …",
+        "they" are the French farmers; in "the crew crossed into Chile after a Peruvian navy patrol
+        boat seized their vessel", "their" is neither the boat nor Chile."""
+        plural = pronoun.lower_ in ("they", "them", "their")
+        k = bisect_left(self.groups, pronoun.i)
+        while k and self.groups[k - 1] >= pronoun.sent.start:
+            k -= 1
+            entity, span = self.at[self.groups[k]]
+            root = span.root
+            if root.dep_ not in _NAMED_MODIFIERS:
+                if _agrees(entity, root, plural):
+                    return Participant(entity.id, span.text, span.start_char, span.end_char)
+                continue
+            head = root.head
+            while head.dep_ in _NAMED_MODIFIERS and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "Afghan rebel leaders": from "rebel" to "leaders"
+            if head.pos_ in ("NOUN", "PROPN") and head.i < pronoun.i and _many(head) == plural:
+                return self._named(head) or self._phrase(head)
         return None
 
     def _governing_subject(self, pronoun: Token, nouns: frozenset[str]) -> Participant | None:
@@ -301,7 +324,8 @@ class Participants:
                                                         and token.head.lower_ in TOLD_VERBS):
                 continue
             hit = self.at.get(token.i)
-            if hit is not None and hit[0].type in _GROUP_TYPES and token.i == hit[1].root.i:
+            if (hit is not None and hit[0].type in _GROUP_TYPES and token.i == hit[1].root.i
+                    and _agrees(hit[0], token, plural=True)):
                 found.setdefault(hit[0].id, token)
             elif hit is None and token.lower_ in _GROUP_NOUNS and token.pos_ == "NOUN":
                 found.setdefault(token.lower_, token)
@@ -321,6 +345,19 @@ class Participants:
             start += 1
         span = self.doc[start:token.i + 1]
         return Participant(None, span.text, span.start_char, span.end_char)
+
+
+def _agrees(entity: Entity, root: Token, plural: bool) -> bool:
+    """Whether a group's mention agrees in number with a pronoun: "they" for plurals, peoples,
+    coordinations and organisations ("Hamas said they …"), "it" for the rest."""
+    many = _many(root) or entity.type == "NORP"
+    return many == plural or (plural and entity.type == "ORG")
+
+
+def _many(root: Token) -> bool:
+    """Whether a noun phrase names more than one: a plural or a coordination."""
+    return (root.tag_ in ("NNS", "NNPS") or root.dep_ == "conj"
+            or any(c.dep_ == "conj" for c in root.children))
 
 
 def _counted_of(token: Token) -> Token | None:
