@@ -816,3 +816,13 @@ def test_a_plural_pronoun_needs_a_plural_antecedent(english, text: str, trigger:
 def test_a_pronoun_for_a_people_s_group_is_the_group(english) -> None:  # type: ignore[no-untyped-def]
     text = "Radical French farmers said on Friday they would blockade Paris from Monday night."
     assert [p.text for p in _event(_events(english, text), "blockade").actors] == ["Radical French farmers"]
+
+
+def test_they_for_a_coordination_is_each_of_its_parties(english) -> None:  # type: ignore[no-untyped-def]
+    meet = _event(_events(english, "Chile and Peru said they would meet again in April."), "meet")
+    assert sorted(_ids(meet.actors)) == ["place:chile", "place:peru"]
+
+
+def test_they_is_the_plural_subject_of_the_clause_governing_it(english) -> None:  # type: ignore[no-untyped-def]
+    vigil = _event(_events(english, "Organisers said they would hold a vigil every night."), "vigil")
+    assert [p.text for p in vigil.actors] == ["Organisers"]

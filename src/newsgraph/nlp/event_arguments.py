@@ -168,7 +168,7 @@ class Participants:
             if head is None:
                 continue
             for token in (head, *head.conjuncts):
-                for participant in self._pair(token) or (self._one(token),):
+                for participant in self._pair(token) or self._coordination(token) or (self._one(token),):
                     if participant is not None:
                         participant = self._government(participant)
                         found.setdefault(participant.entity_id or participant.text.lower(), participant)
@@ -249,6 +249,21 @@ class Participants:
             return Participant(None, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun))
         return None
 
+    def _coordination(self, pronoun: Token) -> tuple[Participant | None, ...]:
+        """Each party of a coordination a plural pronoun stands for: "Chile and Peru said they would
+        meet" has both countries meeting; empty when the pronoun stands for no coordination."""
+        if pronoun.lower_ not in ("they", "them", "their"):
+            return ()
+        group = self._group_before(pronoun)
+        span = None if group is None else self.doc.char_span(group.start, group.end, alignment_mode="expand")
+        if span is None:
+            return ()
+        first = span.root.head if span.root.dep_ == "conj" else span.root
+        members = (first, *first.conjuncts)
+        if len(members) < 2 or any(m.i > pronoun.i for m in members):
+            return ()
+        return tuple(self._one(m) for m in members)
+
     def _group_before(self, pronoun: Token) -> Participant | None:
         """The group named last before ``pronoun`` in its sentence that agrees with it in number. A
         name modifying a noun stands for that noun's phrase: in "French farmers said they would …",
@@ -274,16 +289,18 @@ class Participants:
     def _governing_subject(self, pronoun: Token, nouns: frozenset[str]) -> Participant | None:
         """For a subject pronoun no name accounts for, the unnamed subject of a clause governing its own,
         when that is a title or a body of the pronoun's kind: "the president said he would step down",
-        "the government said it was ready to lift the curfew"."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ in ("they", "them", "their"):
+        "the government said it was ready to lift the curfew"; for "they", any plural: "organisers
+        said they would hold a vigil"."""
+        plural = pronoun.lower_ == "they"
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ in ("them", "their"):
             return None
         token = pronoun.head
         while token.head != token:
             token = token.head
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
-                if (subject.i < pronoun.i and subject.pos_ == "NOUN" and subject.lower_ in nouns
-                        and subject.i not in self.at):
+                kind = subject.tag_ == "NNS" if plural else subject.lower_ in nouns
+                if subject.i < pronoun.i and subject.pos_ == "NOUN" and kind and subject.i not in self.at:
                     return self._phrase(subject)
                 return None
         return None
