@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import ConfigError
-from newsgraph.nlp.event_lexicon import default_lexicon, read_lexicon
+from newsgraph.nlp.event_lexicon import default_lexicon, lemmas, read_lexicon
 from newsgraph.nlp.records import EVENT_TYPES
 
 CONTEXTS = "# version: test\nmilitary\tmilitary\nfighter aircraft\tmilitary\n"
@@ -106,3 +106,9 @@ def test_a_file_without_a_version_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         read_lexicon(tmp_path / "absent.tsv", tmp_path / "absent-too.tsv")
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("withheld", "withhold"), ("threw", "throw"), ("fled", "flee"),
+                                             ("overthrown", "overthrow")])
+def test_irregular_pasts_reach_their_lemma(word: str, lemma: str) -> None:
+    assert lemma in lemmas(word, "VBD")

@@ -826,3 +826,37 @@ def test_they_for_a_coordination_is_each_of_its_parties(english) -> None:  # typ
 def test_they_is_the_plural_subject_of_the_clause_governing_it(english) -> None:  # type: ignore[no-untyped-def]
     vigil = _event(_events(english, "Organisers said they would hold a vigil every night."), "vigil")
     assert [p.text for p in vigil.actors] == ["Organisers"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_", "mode"), [
+    ("North Korea massed artillery near the demilitarised zone.", "massed", "MOBILIZE", "troops"),
+    ("The junta placed its forces on a war footing.", "placed", "MOBILIZE", "troops"),
+    ("China conducted large-scale military drills near Taiwan.", "military drills", "MOBILIZE", "troops"),
+    ("The bank cut off credit to the regime.", "cut", "SANCTION", "sever"),
+    ("The country recalled its envoy for consultations.", "recalled", "SANCTION", "withdraw"),
+    ("The government banned imports from the neighbouring country.", "banned", "SANCTION", "embargo"),
+    ("The donor countries withheld aid from the government.", "withheld", "SANCTION", "sever"),
+    ("Sweden sent medical teams to the earthquake zone.", "sent", "AID", None),
+    ("The United Nations airlifted food to the besieged city.", "airlifted", "AID", None),
+    ("Aid agencies evacuated the wounded to hospitals.", "evacuated", "AID", None),
+    ("The army provided protection to the aid convoys.", "provided", "AID", None),
+    ("The government agreed to the rebels' demand for a ceasefire.", "agreed to", "CONCEDE", None),
+    ("The military government eased curbs on political activity.", "eased", "CONCEDE", None),
+    ("Parliament repealed the emergency law.", "repealed", "CONCEDE", None),
+    ("The rebels returned the captured weapons.", "returned", "RETREAT", "release"),
+    ("The army demobilised 10,000 soldiers.", "demobilised", "RETREAT", "disarm"),
+    ("The government accepted the peace plan.", "accepted", "AGREE", None),
+    ("The regime expelled foreign journalists.", "expelled", "COERCE", "deport"),
+    ("The court threw out the government's appeal.", "threw", "REJECT", None),
+    ("The opposition declined an invitation to join the government.", "declined", "REJECT", None),
+    ("Police of the two countries carried out a joint operation.", "joint operation", "COOPERATE", None),
+])
+def test_everyday_phrasings_of_version_6(english, text: str, trigger: str, type_: str,  # type: ignore[no-untyped-def]
+                                         mode: str | None) -> None:
+    event = next(e for e in _events(english, text) if e.trigger.text.startswith(trigger))
+    assert (event.type, event.mode) == (type_, mode)
+
+
+def test_a_vow_to_avenge_is_a_threat(english) -> None:  # type: ignore[no-untyped-def]
+    vow = _event(_events(english, "The group vowed to avenge the killing of its leader."), "vowed")
+    assert plover_type(vow) == "THREATEN"

@@ -40,6 +40,17 @@ IRREGULAR = {
     "retook": "retake", "retaken": "retake", "undertook": "undertake", "undertaken": "undertake",
     "bore": "bear", "borne": "bear", "chose": "choose", "chosen": "choose", "wrote": "write",
     "meant": "mean",
+    # the irregular pasts of the lexicon's other verbs
+    "threw": "throw", "thrown": "throw", "withheld": "withhold", "slew": "slay", "slain": "slay",
+    "shut": "shut", "fled": "flee", "dealt": "deal", "sold": "sell", "lent": "lend", "bound": "bind",
+    "caught": "catch", "fell": "fall", "fallen": "fall", "overthrew": "overthrow",
+    "overthrown": "overthrow", "forbade": "forbid", "forbidden": "forbid", "stole": "steal",
+    "stolen": "steal", "hid": "hide", "hidden": "hide", "let": "let", "spent": "spend", "built": "build",
+    "swept": "sweep", "beat": "beat", "upheld": "uphold", "overtook": "overtake", "overtaken": "overtake",
+    "arose": "arise", "arisen": "arise", "shook": "shake", "shaken": "shake",
+    "sped": "speed", "fed": "feed", "bled": "bleed", "rode": "ride", "ridden": "ride", "ran": "run",
+    "saw": "see", "seen": "see", "came": "come", "became": "become", "left": "leave", "lost": "lose",
+    "found": "find", "got": "get", "gotten": "get", "heard": "hear", "thought": "think", "sat": "sit",
 }
 
 
