@@ -850,6 +850,13 @@ def test_they_is_the_plural_subject_of_the_clause_governing_it(english) -> None:
     ("The court threw out the government's appeal.", "threw", "REJECT", None),
     ("The opposition declined an invitation to join the government.", "declined", "REJECT", None),
     ("Police of the two countries carried out a joint operation.", "joint operation", "COOPERATE", None),
+    ("The family begged the authorities for information.", "begged", "REQUEST", None),
+    ("Warplanes pounded rebel strongholds.", "pounded", "ASSAULT", None),
+    ("A grenade was thrown at the police station.", "thrown", "ASSAULT", "explosives"),
+    ("Mortar shells hit a residential area.", "shells hit", "ASSAULT", None),
+    ("The army sealed off the town.", "sealed", "COERCE", "restrict"),
+    ("The government nationalised the oil industry.", "nationalised", "COERCE", "confiscate"),
+    ("Police of both countries worked together to dismantle the ring.", "worked", "COOPERATE", None),
 ])
 def test_everyday_phrasings_of_version_6(english, text: str, trigger: str, type_: str,  # type: ignore[no-untyped-def]
                                          mode: str | None) -> None:
@@ -860,3 +867,17 @@ def test_everyday_phrasings_of_version_6(english, text: str, trigger: str, type_
 def test_a_vow_to_avenge_is_a_threat(english) -> None:  # type: ignore[no-untyped-def]
     vow = _event(_events(english, "The group vowed to avenge the killing of its leader."), "vowed")
     assert plover_type(vow) == "THREATEN"
+
+
+def test_a_broken_up_protest_took_place(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "Police broke up a protest by students in the capital.")
+    assert [p.text for p in _event(events, "broke up").actors] == ["Police"]
+    assert [p.text for p in _event(events, "protest").actors] == ["students"]
+
+
+def test_not_hesitating_to_act_is_a_threat(english) -> None:  # type: ignore[no-untyped-def]
+    force = _event(_events(english, "The president said he would not hesitate to use force."), "use force")
+    assert force.status == "planned" and plover_type(force) == "THREATEN"
+    action = _events(english, "The prime minister warned that the army would take military action.")
+    assert plover_type(_event(action, "take military action")) == "THREATEN"
+

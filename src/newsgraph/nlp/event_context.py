@@ -160,6 +160,10 @@ def _step_to_verb(token: Token, verb: Token) -> tuple[Token, list[_Cue], bool] |
     if lexical is not None:
         scoped = lexical.status != "negated"  # "did not rule out strikes": open, not negated
         return verb, [lexical, *_verb_cues(verb, progressive=False, scoped=scoped)], False
+    if token.dep_ == "xcomp" and base in rules.HESITATE_VERBS and _negated(verb):
+        # "would not hesitate to use force": a resolve, not a refusal
+        return verb, [_Cue("planned", 0.8, f"not {base}"),
+                      *(c for c in _verb_cues(verb, progressive=False) if c.status != "negated")], False
     if token.dep_ == "xcomp" and base in ("go", "be") and _has_aux(token, {"to"}):
         return verb, [_Cue("planned", 0.85 if base == "go" else 0.7, base),
                       *_verb_cues(verb, progressive=False)], False
@@ -262,6 +266,10 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
         ahead = any(t.lower_ in rules.FUTURE_WORDS for c in verb.children if c.ent_type_ == "DATE"
                     or c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree)
         yield _Cue("planned", 0.7, "progressive") if ahead else _Cue("ongoing", 0.8, "progressive")
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" and c.lower_ in rules.NEGATIONS for c in verb.children)
 
 
 def _nobody(subject: Token) -> bool:

@@ -98,6 +98,8 @@ MODALS: Mapping[str, tuple[EventStatus, float]] = {
 }
 BACKSHIFTED: tuple[EventStatus, float] = ("planned", 0.6)
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
+# Verbs whose negation is a resolve: "will not hesitate to use force" plans the force.
+HESITATE_VERBS = frozenset({"hesitate", "shrink", "flinch", "balk"})
 # Subjects that name no one: the event they are the subject of did not happen ("nobody signed").
 NO_ONE = frozenset({"nobody", "none", "neither", "noone"})
 # Subordinators that make a clause a condition or an open question.

@@ -445,17 +445,19 @@ def _fits(word: Token, constraint: Constraint) -> bool:
 def _kept(found: list[_Found]) -> Iterator[_Found]:
     """Drop nouns another cue used up and nouns that are the object of another trigger; fold an event
     that is the content of a framing one ("agreed to [share] information", "threatened to [strike]",
-    "demanded that Iran [release] …") into it, as PLOVER codes one event for both."""
-    used = {i for item in found for i in item.used}
-    verbs = {item.trigger.i for item in found if item.cue.pos != "N"}
+    "demanded that Iran [release] …") into it, as PLOVER codes one event for both. A protest that is
+    broken up or dispersed stays a protest too: the protesters protested, the police coerced."""
     by_token = {item.trigger.i: item for item in found}
+    used = {i for item in found for i in item.used if not _repressed(item, by_token.get(i))}
+    verbs = {item.trigger.i for item in found if item.cue.pos != "N"}
     contents: dict[int, _Found] = {}
     kept: list[_Found] = []
     for item in found:
         token = item.trigger
         if token.i in used:
             continue
-        if item.cue.pos == "N" and token.dep_ in _OBJECTS and token.head.i in verbs:
+        if (item.cue.pos == "N" and token.dep_ in _OBJECTS and token.head.i in verbs
+                and not _repressed(by_token[token.head.i], item)):
             head = by_token[token.head.i]
             if head.cue.type in _FRAMES or head.cue.frame == "order":  # "demanded the release of …"
                 contents.setdefault(head.trigger.i, item)
@@ -468,6 +470,12 @@ def _kept(found: list[_Found]) -> Iterator[_Found]:
     for item in kept:
         content = contents.get(item.trigger.i)
         yield item if content is None else _Found(item.trigger, item.cue, item.span, item.used, content)
+
+
+def _repressed(item: _Found, noun: _Found | None) -> bool:
+    """Whether ``item`` uses up a protest noun that stays its own event: "police broke up the
+    demonstration" is a coercion of a protest that took place."""
+    return noun is not None and noun.cue.type == "PROTEST" and item.cue.type in ("COERCE", "ASSAULT")
 
 
 def _framing(token: Token, by_token: dict[int, _Found]) -> _Found | None:
