@@ -857,6 +857,8 @@ def test_they_is_the_plural_subject_of_the_clause_governing_it(english) -> None:
     ("The army sealed off the town.", "sealed", "COERCE", "restrict"),
     ("The government nationalised the oil industry.", "nationalised", "COERCE", "confiscate"),
     ("Police of both countries worked together to dismantle the ring.", "worked", "COOPERATE", None),
+    ("The warring sides carried out an exchange of prisoners.", "exchange", "RETREAT", "release"),
+    ("Israel and Hamas completed a prisoner exchange on Monday.", "prisoner exchange", "RETREAT", "release"),
 ])
 def test_everyday_phrasings_of_version_6(english, text: str, trigger: str, type_: str,  # type: ignore[no-untyped-def]
                                          mode: str | None) -> None:
