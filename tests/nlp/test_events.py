@@ -883,3 +883,10 @@ def test_not_hesitating_to_act_is_a_threat(english) -> None:  # type: ignore[no-
     action = _events(english, "The prime minister warned that the army would take military action.")
     assert plover_type(_event(action, "take military action")) == "THREATEN"
 
+
+
+def test_a_weapon_that_is_the_subject_is_no_actor(english) -> None:  # type: ignore[no-untyped-def]
+    hit = _event(_events(english, "Mortar shells hit a residential area."), "shells hit")
+    assert hit.actors == () and [p.text for p in hit.recipients] == ["residential area"]
+    massed = _event(_events(english, "Troops massed on the border."), "Troops massed")
+    assert [p.text for p in massed.actors] == ["Troops"]

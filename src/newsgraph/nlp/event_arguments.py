@@ -505,9 +505,13 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
             recipient_heads = [target]
         designation = Designation(label, None, next(iter(args.of(recipient_heads)), None), None)
     # a cue's word that is the verb's subject still acts: "troops massed on the border" ("mass troops")
-    actor_heads = [t for t in actor_heads if t.i != trigger.i
-                   and (t.i not in item.used or (t.dep_ == "nsubj" and t.head == trigger)
-                        or (trigger.dep_ == "relcl" and t == trigger.head))]  # "frigates that arrived"
+    # a cue word that is the subject still acts ("troops massed", "frigates that arrived"), unless it
+    # is a weapon: in "mortar shells hit a residential area" whoever fired them is unnamed
+    def acts(t: Token) -> bool:
+        subject = (t.dep_ == "nsubj" and t.head == trigger) or (trigger.dep_ == "relcl" and t == trigger.head)
+        return subject and (is_party(t) or cue.type == "MOBILIZE")
+
+    actor_heads = [t for t in actor_heads if t.i != trigger.i and (t.i not in item.used or acts(t))]
     # an order to coerce is the coercion, so the act ordered is no recipient: whoever "ordered the
     # confiscation of the catch" confiscated the catch
     content = item.content
