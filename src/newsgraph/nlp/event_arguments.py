@@ -52,8 +52,8 @@ _NAMED_MODIFIERS = ("compound", "amod", "nmod")
 # An adjective or participle describing a trigger noun is no party to it ("Historic Meeting", also when
 # the parser tags a headline's words as a name), nor is a modifier inside the same name as the trigger.
 _DESCRIBING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
-# Nouns that name an action: as an argument they stand for whoever carried it out ("forces conducted an
-# operation that led to the capture", "Peru's operation that resulted in the capture"), or for no one.
+# Nouns that name an action: as an argument they stand for whoever carried it out ("troops carried out a
+# raid that ended in the arrest", "Peru's operation that resulted in the capture"), or for no one.
 _ACTION_NOUNS = frozenset("operation operations mission raid campaign effort action talks meeting visit "
                           "encounter dialogue decision plan move goal session engagement".split())
 # How many sentences back an object pronoun looks for a person named as an argument ("him" three
@@ -266,8 +266,8 @@ class Participants:
 
     def _group_before(self, pronoun: Token) -> Participant | None:
         """The group named last before ``pronoun`` in its sentence that agrees with it in number. A
-        name modifying a noun stands for that noun's phrase: in "French farmers said they would …",
-        "they" are the French farmers; in "the crew crossed into Chile after a Peruvian navy patrol
+        name modifying a noun stands for that noun's phrase: in "Dutch farmers said they would …",
+        "they" are the Dutch farmers; in "the crew crossed into Chile after a Peruvian navy patrol
         boat seized their vessel", "their" is neither the boat nor Chile."""
         plural = pronoun.lower_ in ("they", "them", "their")
         k = bisect_left(self.groups, pronoun.i)
@@ -703,7 +703,7 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
             if subject is not None and _chosen(noun, governor, subject):
                 actors.extend(_whose(subject))
             elif subject is not None and governor.lower_ in _BE_FORMS and _topic(subject):
-                pass  # "one of the key subjects was economic cooperation": a topic does not cooperate
+                pass  # "the main topic was economic cooperation": a topic does not cooperate
             elif subject is not None:
                 (recipients if passive or _held(noun) else actors).append(subject)
             if not recipients:
@@ -713,7 +713,7 @@ def _noun_arguments(trigger: Token, cue: Cue) -> tuple[list[Token], list[Token]]
 
 def _topic(subject: Token) -> bool:
     """Whether the subject of "be" is a thing an event is said to be, not a party or an action that
-    stands for its doer ("one of the key subjects was cooperation", not "the visit was a meeting")."""
+    stands for its doer ("one of the topics was cooperation", not "the visit was a meeting")."""
     counted = _counted_of(subject) or subject
     return not is_party(counted) and counted.lower_ not in _ACTION_NOUNS and counted.lower_ not in _SKIP_HEADS
 

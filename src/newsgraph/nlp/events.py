@@ -146,7 +146,7 @@ def _by_states(actors: Sequence[Participant], states: frozenset[str], doc: Doc) 
     """Whether every actor is a country named as such (or its capital speaking for it) or an unnamed
     government or diplomat: a state's protest is an official complaint (CAMEO 114, ACCUSE), not a
     demonstration ("Chile protested the seizure"). A city is no state ("Arica held a vigil"), nor is a
-    people named by its demonym ("ethnic Albanians demonstrated")."""
+    people named by its demonym ("Kurds marched in the city")."""
     def state(actor: Participant) -> bool:
         if actor.entity_id is None:
             return actor.text.lower().split()[-1] in _STATE_NOUNS
