@@ -128,6 +128,7 @@ STATUSES = [
     ("No country has recognised the new government.", "recognised", "negated"),
     ("Nobody signed the protocol.", "signed", "negated"),
     ("Officials said lifting the sanctions on Burma was out of the question.", "lifting", "negated"),
+    ("Any attack on the ships would be answered.", "attack", "hypothetical"),
     # a nominal event carried by "provide", "extend", "lend" or "deliver" shares its verb's modality
     ("The government would provide legal support to the crew if needed.", "support", "hypothetical"),
     ("Japan will extend aid to the flood victims.", "aid", "planned"),

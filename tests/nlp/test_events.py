@@ -890,3 +890,18 @@ def test_a_weapon_that_is_the_subject_is_no_actor(english) -> None:  # type: ign
     assert hit.actors == () and [p.text for p in hit.recipients] == ["residential area"]
     massed = _event(_events(english, "Troops massed on the border."), "Troops massed")
     assert [p.text for p in massed.actors] == ["Troops"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The minister warned of serious consequences if the attacks continued.", "warned of"),
+    ("The general warned that any incursion would be met with force.", "met with force"),
+    ("The president said the country would respond with force to any attack.", "respond"),
+])
+def test_warnings_of_force_are_threats(english, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert plover_type(_event(_events(english, text), trigger)) == "THREATEN"
+
+
+def test_any_attack_is_no_attack_that_happened(english) -> None:  # type: ignore[no-untyped-def]
+    events = _events(english, "The president said the country would respond with force to any attack.")
+    assert all(e.status == "hypothetical" and not e.actors for e in events if e.trigger.text == "attack")
+

@@ -124,7 +124,7 @@ _JUDGING = frozenset({
     "describe", "term", "label", "characterize", "characterise", "brand", "dub", "discuss",
     "mention", "recall", "condemn", "denounce", "criticize", "criticise", "decry", "deplore", "welcome",
     "praise", "hail", "applaud", "protest", "investigate", "probe", "report", "review", "examine",
-    "question", "dispute"})
+    "question", "dispute", "respond", "react", "reply", "retaliate"})
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"

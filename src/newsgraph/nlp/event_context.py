@@ -306,6 +306,8 @@ def _realized(noun: Token) -> bool:
 def _noun_negation(noun: Token) -> Iterator[_Cue]:
     if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in noun.children):
         yield _Cue("negated", 0.85, "no")
+    elif any(c.dep_ == "det" and c.lower_ in ("any", "whatever") for c in noun.children):
+        yield _Cue("hypothetical", 0.7, "any")  # "would respond with force to any attack"
 
 
 def _predicate_cues(copula: Token) -> Iterator[_Cue]:
