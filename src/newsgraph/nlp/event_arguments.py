@@ -125,6 +125,9 @@ _JUDGING = frozenset({
     "mention", "recall", "condemn", "denounce", "criticize", "criticise", "decry", "deplore", "welcome",
     "praise", "hail", "applaud", "protest", "investigate", "probe", "report", "review", "examine",
     "question", "dispute", "respond", "react", "reply", "retaliate"})
+# Verbs and prepositions through which a noun's event is none of the subject's doing (``_governor``).
+_NO_DOER_VERBS = _RELATING | _JUDGING
+_NO_DOER_PREPOSITIONS = _CIRCUMSTANCES | _TOPICS
 # Entity types that can act: a modifier of these is a party ("U.S. strikes"), others describe.
 _PARTIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Destinations that are venues, not hosts: "traveled to Caracas" is a visit in Caracas; "visited Peru"
@@ -516,7 +519,7 @@ def arguments(item: Found, args: Participants) -> tuple[tuple[Participant, ...],
     # confiscation of the catch" confiscated the catch
     content = item.content
     ordered = content is not None and cue.frame == "order" and content.cue.type in ORDERED
-    folded = content.trigger.i if content is not None and ordered else -1
+    folded = content.trigger.i if ordered and content is not None else -1
     recipient_heads = [t for t in recipient_heads if t.i not in item.used and t.i not in (trigger.i, folded)]
     if "cue" in cue.recipients:  # the cue's own word names them: "took in thousands of [refugees]"
         recipient_heads += [trigger.doc[i] for i in sorted(item.used)]
@@ -774,14 +777,14 @@ def _governor(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return None if _relating(head) else head
     if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"
-            and head.lower_ not in _CIRCUMSTANCES | _TOPICS and not _relating(head.head)):
+            and head.lower_ not in _NO_DOER_PREPOSITIONS and not _relating(head.head)):
         return head.head
     return None
 
 
 def _relating(verb: Token) -> bool:
     words = lemmas(verb.lower_, verb.tag_)
-    return (not (_RELATING | _JUDGING).isdisjoint(words)
+    return (not _NO_DOER_VERBS.isdisjoint(words)
             or ("call" in words and any(c.dep_ == "oprd" for c in verb.children)))  # "called it an act"
 
 

@@ -251,7 +251,7 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
     """Negation, modals, conditions and (for the event's own verb) the progressive of one verb."""
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "neg" and low in rules.NEGATIONS:
+        if _negation(child):
             yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.9, low)
         elif child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
             yield _Cue("hypothetical", 0.5, low) if not scoped else _Cue("negated", 0.85, low)
@@ -268,8 +268,12 @@ def _verb_cues(verb: Token, *, progressive: bool, scoped: bool = True) -> Iterat
         yield _Cue("planned", 0.7, "progressive") if ahead else _Cue("ongoing", 0.8, "progressive")
 
 
+def _negation(word: Token) -> bool:
+    return word.dep_ == "neg" and word.lower_ in rules.NEGATIONS
+
+
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" and c.lower_ in rules.NEGATIONS for c in verb.children)
+    return any(_negation(c) for c in verb.children)
 
 
 def _nobody(subject: Token) -> bool:
